@@ -118,6 +118,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("published", "VARCHAR"), ("lang", "VARCHAR"),
         ("cluster_id", "VARCHAR"), ("num_mentions", "INTEGER"), ("num_sources", "INTEGER"),
         ("num_articles", "INTEGER"),
+        # spans of the event's time expression and place (highlighted by the web explorer)
+        ("time_start", "INTEGER"), ("time_end", "INTEGER"),
+        ("location_start", "INTEGER"), ("location_end", "INTEGER"), ("location_text", "VARCHAR"),
     ],
     "event_mentions": [
         ("event_id", "VARCHAR"), ("cluster_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("sentence_index", "INTEGER"),
@@ -288,6 +291,11 @@ def event_row(ev: Event, article: Article, *, coder_version: str = "", codebook_
         "num_mentions": 1,
         "num_sources": 1,
         "num_articles": 1,
+        "time_start": ev.time.start if ev.time else None,
+        "time_end": ev.time.end if ev.time else None,
+        "location_start": loc.start if loc else None,
+        "location_end": loc.end if loc else None,
+        "location_text": loc.text if loc else None,
     })
     return row
 
