@@ -162,16 +162,34 @@ def get_article(con, doc_id: str) -> dict | None:
     return dict(zip([d[0] for d in cur.description], row))
 
 
-def list_articles(con, *, limit: int | None = 100, offset: int = 0, q: str | None = None) -> tuple[list[dict], int]:
-    """Stored articles (without their text), newest publication first."""
-    where, params = "", []
+def list_articles(
+    con, *, limit: int | None = 100, offset: int = 0, q: str | None = None, lang: str | None = None,
+    start: str | None = None, end: str | None = None,
+) -> tuple[list[dict], int]:
+    """Stored articles (without their text), newest publication first.
+
+    ``q`` searches the title, id and text; ``lang`` is one language; ``start``/``end``
+    an inclusive ISO range on the publication date.
+    """
+    conds, params = [], []
     if q:
-        where = " WHERE title ILIKE ? OR doc_id ILIKE ? OR text ILIKE ?"
-        params = [f"%{q}%"] * 3
+        conds.append("(title ILIKE ? OR doc_id ILIKE ? OR text ILIKE ?)")
+        params += [f"%{q}%"] * 3
+    if lang:
+        conds.append("lang = ?")
+        params.append(lang)
+    if start:
+        conds.append("published >= ?")
+        params.append(start)
+    if end:
+        conds.append("(published <= ? OR starts_with(published, ?))")
+        params += [end, end]
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
     total = con.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
     sql = (
         "SELECT doc_id, title, url, source, lang, published, published_source, origin, coder_version, "
-        f"coded_at, n_events FROM articles{where} ORDER BY published DESC NULLS LAST, doc_id"
+        f"coded_at, n_events, length(text) AS n_chars FROM articles{where} "
+        "ORDER BY published DESC NULLS LAST, doc_id"
     )
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
