@@ -27,6 +27,7 @@ from .records import Article, QuotedBlock, RawArticle, content_hash
 from .settings import DEFAULT, Settings
 
 SUPPORTED_LANGS = ("fr", "en")
+MIN_HTML_WORDS = 5  # fewer words extracted from a page: "no article text"
 
 # one character -> one character (keeps offsets)
 _MAP = {
@@ -250,10 +251,9 @@ def extract_html(html: str, *, url: str | None = None) -> dict:
     """Article text and page metadata (title, date, sitename, url) of an HTML page (trafilatura)."""
     import trafilatura
 
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=False)
-    if not text or not text.strip():
-        text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    if text and len(text.split()) < MIN_HTML_WORDS:  # a menu or a caption is not an article
+        text = ""
     meta = trafilatura.extract_metadata(html, default_url=url)
     return {
         "text": text or "",

@@ -73,3 +73,10 @@ def code_many(raws: Iterable[RawArticle], *, settings: Settings = DEFAULT):
             yield code_raw(raw, settings=settings)
         except InputRejected as exc:
             yield Rejection(origin=raw.origin, reason=exc.reason, detail=exc.detail, doc_id=raw.doc_id)
+        except Exception as exc:  # a coder bug on one article must not end the batch: it becomes a row
+            import os
+
+            if os.environ.get("EVENTWIRE_STRICT"):  # developers: let the traceback through
+                raise
+            yield Rejection(origin=raw.origin, reason="coder-error",
+                            detail=f"the coder failed: {type(exc).__name__}: {exc}", doc_id=raw.doc_id)
