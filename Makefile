@@ -1,5 +1,6 @@
 # Two commands: `make demo` and `make test`. Everything comes from PyPI (and Debian for the test browser).
-PY ?= python3.11
+# Python 3.11 (or 3.12): python3.11 when it exists, else python3 (checked below)
+PY ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null || echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -8,6 +9,8 @@ STAMP := $(VENV)/.installed
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found: eventwire needs Python 3.11"; exit 1; }
+	@$(PY) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] < (3, 13) else 1)' || \
+	  { echo "$(PY) is Python $$($(PY) -c 'import platform; print(platform.python_version())'); eventwire needs 3.11 or 3.12 (make PY=/path/to/python3.11)"; exit 1; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
@@ -20,7 +23,7 @@ install: $(STAMP)
 demo: install
 	rm -f eventwire.duckdb
 	$(BIN)/eventwire code examples/ --db eventwire.duckdb --quiet || test $$? -eq 1
-	$(BIN)/eventwire events --db eventwire.duckdb
+	$(BIN)/eventwire events --db eventwire.duckdb --limit 0
 
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
