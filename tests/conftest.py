@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eventwire.records import (
     Actor, Argument, Article, CodedArticle, Event, EventLink, Mention, Place, QuotedBlock, Sentence, TimeExpr,
     content_hash,
 )
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"  # ../shared beside the clone (CI puts it there)
+CANONICAL = SHARED / "eval" / "dev" / "texts" / "putin-pyongyang.fr.txt"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the clone")
 
 SAMPLE_TEXT = (
     "Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord.\n"
