@@ -200,7 +200,7 @@ def list_articles(
 
 
 def rejections(con, *, limit: int | None = 100) -> list[dict]:
-    sql = "SELECT origin, doc_id, reason, detail, run_id, at FROM rejected ORDER BY at, origin"
+    sql = 'SELECT origin, doc_id, reason, detail, run_id, "at" FROM rejected ORDER BY "at", origin'
     params: list = []
     if limit is not None:
         sql += " LIMIT ?"

@@ -37,7 +37,7 @@ Schema (every table is plain columns; JSON lists are stored as JSON text)::
                    predicate_end, factuality, confidence, mention_source (outlet),
                    mention_url, mention_date (published), event_date, doc_len,
                    quoted (bool: inside a quoted block), coder_version
-    rejected       origin, doc_id, reason, detail, run_id, at
+    rejected       origin, doc_id, reason, detail, run_id, at (a SQL keyword: write "at")
     runs           run_id, coder_version, codebook_version, settings (JSON),
                    started, finished, n_inputs, n_articles, n_skipped, n_events,
                    n_rejected
