@@ -176,8 +176,8 @@ def _periods_between(first: str, last: str, interval: str) -> list[str]:
 def timeline(cur, q: Query) -> dict:
     interval = q.options.get("interval", "month")
     cond, period = _PERIOD_SQL[interval]
-    where, params = where_clause(q.filter)
-    where = (where + " AND " if where else " WHERE ") + f"date IS NOT NULL AND {cond}"
+    base, params = where_clause(q.filter)
+    where = (base + " AND " if base else " WHERE ") + f"date IS NOT NULL AND {cond}"
     sql = (
         f"SELECT {period} AS period, count(*) AS total, "
         + ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS q{i}" for i in (1, 2, 3, 4))
@@ -185,7 +185,7 @@ def timeline(cur, q: Query) -> dict:
         + f" FROM events{where} GROUP BY period ORDER BY period"
     )
     rows = _rows(cur.execute(sql, params))
-    total = cur.execute(f"SELECT count(*) FROM events{where_clause(q.filter)[0]}", where_clause(q.filter)[1]).fetchone()[0]
+    total = cur.execute(f"SELECT count(*) FROM events{base}", params).fetchone()[0]
     periods = _fill(rows, interval, {"total": 0, "q0": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0})
     out: dict[str, Any] = {"interval": interval, "periods": periods, "total": total,
                            "placed": sum(r["total"] for r in rows), "dyad": None}
@@ -199,8 +199,12 @@ def timeline(cur, q: Query) -> dict:
         drows = _rows(cur.execute(
             f"SELECT {period} AS period, count(*) AS count, coalesce(sum(goldstein), 0) AS goldstein_sum, "
             f"avg(goldstein) AS goldstein_mean FROM events{where} GROUP BY period ORDER BY period", params))
-        out["dyad"] = {"source": src, "target": tgt,
-                       "periods": _fill(drows, interval, {"count": 0, "goldstein_sum": 0.0, "goldstein_mean": None})}
+        # the dyad's series spans the same periods as the whole selection, for comparison
+        span = [{"period": periods[0]["period"]}, {"period": periods[-1]["period"]}] if periods else []
+        by = {r["period"]: r for r in drows}
+        zero = {"count": 0, "goldstein_sum": 0.0, "goldstein_mean": None}
+        out["dyad"] = {"source": src, "target": tgt, "periods": [
+            {"period": p["period"], **{k: by.get(p["period"], zero)[k] for k in zero}} for p in _fill(span, interval, {})]}
     return out
 
 

@@ -3,8 +3,9 @@
 "use strict";
 (() => {
   const {h, api, showError, fmtNum, quadBadge, factBadge, QUAD_NAMES} = EW;
-  const KINDS = ["predicate", "source", "target", "place", "time"];  // display priority
-  const TAGS = {source: "src", target: "tgt", predicate: "pred", time: "time", place: "place"};
+  const KINDS = ["predicate", "source", "target", "place", "time", "claimant"];  // display priority
+  const PASSIVE = {denies: "denied by", alleges: "alleged by"};
+  const TAGS = {source: "src", target: "tgt", predicate: "pred", time: "time", place: "place", claimant: "says"};
   const textBox = document.getElementById("text");
   const list = document.getElementById("event-list");
   const card = document.getElementById("card");
@@ -13,14 +14,16 @@
 
   function collectSpans() {
     const spans = new Map();  // "start:end:kind" -> {start, end, kind, events: Set}
+    const add = (sp, kind, id) => {
+      if (!sp || sp[0] === null || sp[1] === null || sp[1] <= sp[0]) return;
+      const key = `${sp[0]}:${sp[1]}:${kind}`;
+      if (!spans.has(key)) spans.set(key, {start: sp[0], end: sp[1], kind, events: new Set()});
+      spans.get(key).events.add(id);
+    };
     for (const e of events) {
-      for (const kind of KINDS) {
-        const sp = e.spans && e.spans[kind];
-        if (!sp || sp[0] === null || sp[1] === null || sp[1] <= sp[0]) continue;
-        const key = `${sp[0]}:${sp[1]}:${kind}`;
-        if (!spans.has(key)) spans.set(key, {start: sp[0], end: sp[1], kind, events: new Set()});
-        spans.get(key).events.add(e.event_id);
-      }
+      const sp = e.spans || {};
+      for (const kind of KINDS) if (kind !== "claimant") add(sp[kind], kind, e.event_id);
+      for (const r of sp.reported_by || []) add(r, "claimant", e.event_id);  // who claims it
     }
     return [...spans.values()];
   }
@@ -47,7 +50,8 @@
         title: kinds.join(", ") + ` (${evIds.size} event${evIds.size > 1 ? "s" : ""})`,
         dataset: {events: [...evIds].join(" "), kinds: kinds.join(" "), start: a, end: b},
       }, piece);
-      if (primary.end === b) mark.append(h("span", {class: "tag"}, TAGS[primary.kind]));
+      const ending = [...new Set(covering.filter(sp => sp.end === b).map(sp => TAGS[sp.kind]))];
+      if (ending.length) mark.append(h("span", {class: "tag"}, ending.join("·")));
       mark.addEventListener("click", () => {
         const ids = [...evIds];
         // a second click on the same piece cycles through the events it belongs to
@@ -83,7 +87,7 @@
         : h("code", {}, label));
     });
     const linkedBy = events.filter(o => (o.links || []).some(l => l.event_id === e.event_id)).map(o =>
-      h("div", {}, `${(o.links.find(l => l.event_id === e.event_id) || {}).type} by `,
+      h("div", {}, `${PASSIVE[(o.links.find(l => l.event_id === e.event_id) || {}).type] || "linked from"} `,
         h("a", {href: `#${o.event_id}`, onclick: ev => { ev.preventDefault(); select(o.event_id); }}, `${o.cameo} ${o.cameo_name || ""}`)));
     const place = e.place
       ? [e.place.name || e.place.text, e.place.country ? ` (${e.place.country})` : "",

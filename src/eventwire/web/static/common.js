@@ -34,7 +34,7 @@ const EW = (() => {
   }
 
   function append(el, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -123,7 +123,8 @@ const EW = (() => {
       form.requestSubmit();
     });
     keepFiltersInNav();
-    onChange(collect());
+    // the URL's filters as given (a date input drops a value it cannot read: the server says why)
+    onChange(current);
   }
 
   function fillSelect(sel, values) {

@@ -26,7 +26,20 @@
         const a = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
         pts.push(...(pts.length ? a.slice(1) : a));
       }
-      return "M" + pts.map(([lon, lat]) => `${px(lon).toFixed(1)},${py(lat).toFixed(1)}`).join("L") + "Z";
+      // rings crossing the antimeridian (Russia, Fiji): unwrap the longitudes so the ring stays
+      // continuous, then draw it again one world-width over; the SVG viewport clips both copies
+      let shift = 0, lo = Infinity, hi = -Infinity;
+      const unwrapped = pts.map(([lon, lat], k) => {
+        if (k) {
+          const prev = pts[k - 1][0];
+          if (lon - prev > 180) shift -= 360; else if (prev - lon > 180) shift += 360;
+        }
+        const x = lon + shift;
+        lo = Math.min(lo, x); hi = Math.max(hi, x);
+        return [x, lat];
+      });
+      const path = off => "M" + unwrapped.map(([lon, lat]) => `${px(lon + off).toFixed(1)},${py(lat).toFixed(1)}`).join("L") + "Z";
+      return path(0) + (hi > 180 ? path(-360) : "") + (lo < -180 ? path(360) : "");
     };
     const polyPath = poly => poly.map(ringPath).join("");
     return topo.objects.countries.geometries.map(g => ({

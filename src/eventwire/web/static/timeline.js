@@ -9,10 +9,11 @@
     h("span", {}, h("i", {style: `background:${QUAD_COLORS[q]}`}), QUAD_NAMES[q])),
     h("span", {}, h("i", {style: "background:#9aa6b5"}), "no quad class"));
 
-  function niceMax(v) {
-    if (v <= 0) return 1;
-    const p = Math.pow(10, Math.floor(Math.log10(v)));
-    for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  /** A round tick step for a range (1, 2, 2.5 or 5 times a power of ten). */
+  function niceStep(range) {
+    const raw = Math.max(range, 1e-9) / 5;
+    const p = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
     return 10 * p;
   }
 
@@ -26,21 +27,22 @@
       for (const p of b.parts) (p.value >= 0 ? (pos += p.value) : (neg += p.value));
       hi = Math.max(hi, pos); lo = Math.min(lo, neg);
     }
-    const top = niceMax(hi), bottom = lo < 0 ? -niceMax(-lo) : 0;
+    if (hi === lo) hi = lo + 1;
+    const step = niceStep(hi - lo);
+    const top = Math.ceil(hi / step) * step, bottom = Math.floor(lo / step) * step;
     const y = v => M.top + ih * (top - v) / (top - bottom);
-    const bw = iw / bars.length;
+    const slot = iw / bars.length, bw = Math.min(slot, 80), pad = (slot - bw) / 2;
     const svg = s("svg", {class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": yLabel});
     const grid = s("g", {class: "grid"});
-    const ticks = 5;
-    for (let i = 0; i <= ticks; i++) {
-      const v = bottom + (top - bottom) * i / ticks;
+    const digits = step < 1 ? (step < 0.1 ? 2 : 1) : 0;
+    for (let v = bottom; v <= top + step / 2; v += step) {
       grid.append(s("line", {x1: M.left, x2: W - M.right, y1: y(v), y2: y(v)}),
-                  s("text", {x: M.left - 6, y: y(v) + 4, "text-anchor": "end"}, fmtNum(v, Math.abs(top - bottom) < 10 ? 1 : 0)));
+                  s("text", {x: M.left - 6, y: y(v) + 4, "text-anchor": "end"}, fmtNum(v, digits)));
     }
     svg.append(grid);
-    const every = Math.ceil(bars.length / 16);
+    const every = Math.ceil(bars.length / 16);  // at most 16 period labels
     bars.forEach((b, i) => {
-      const x = M.left + i * bw;
+      const x = M.left + i * slot + pad;
       let pos = 0, neg = 0;
       for (const p of b.parts) {
         if (!p.value) continue;
