@@ -1,20 +1,264 @@
 """Toponyms resolved against the GeoNames gazetteer, and event locations.
 
-(Stub: the time-and-place issue fills it.)
+Recognition: named entities labelled as places (LOC, GPE, FAC), capitalised word sequences
+the gazetteer knows (a country, a first-level division, a capital or a large city), and
+demonyms (``turc``, ``nord-coréen``, ``Turkish``: the actor KB's demonym lists) for their
+country. Resolution ranks a name's gazetteer entries by feature type (a country beats a
+city of the same name), population, whether the name is the entry's own or an alternate,
+and the article's country context (the countries of its unambiguous places): ``Vienne``
+is Vienna unless the article is about France.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+
+from . import gazetteer
 from .records import Article, Mention, Place
+
+PLACE_LABELS = {"LOC", "GPE", "FAC"}
+NAME_LABELS_BLOCK = {"PER", "PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "MISC"}
+CONNECTORS = {"du", "de", "des", "d'", "d’", "la", "le", "les", "of", "the", "et", "and", "sur", "en", "al", "el", "-", "ez", "es"}
+LOCATIVE = {"fr": {"en", "à", "au", "aux", "dans", "près", "proche", "vers", "sur", "chez"},
+            "en": {"in", "at", "near", "inside", "outside", "across", "into", "on", "over", "around"}}
+_ARTICLES = re.compile(r"^(?:l['’]|la |le |les |the )", re.IGNORECASE)
+
+
+def _score(e: gazetteer.GeoEntry, context: Counter) -> float:
+    base = {"PCLI": 12.0, "ADM1": 5.0, "PPLC": 3.0}.get(e.feature_code, 0.0)
+    s = base + math.log10(e.population + 1)
+    if e.main:
+        s += 1.5
+    elif e.population < 100_000 and e.feature_code not in ("PCLI", "ADM1"):
+        s -= 2.0
+    if e.country and context.get(e.country):
+        s += 4.0 + min(context[e.country], 5) * 0.3
+    return s
+
+
+def resolve(name: str, context: Counter | None = None) -> gazetteer.GeoEntry | None:
+    """The best gazetteer entry for a place name, given the article's country counts."""
+    cands = gazetteer.lookup(name)
+    if not cands:
+        stripped = _ARTICLES.sub("", name)
+        cands = gazetteer.lookup(stripped) if stripped != name else ()
+    if not cands:
+        return None
+    ctx = context or Counter()
+    return max(cands, key=lambda e: _score(e, ctx))
+
+
+def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool) -> bool:
+    """Whether a match is strong enough to keep (a lone capitalised word must name a known place)."""
+    if e.feature_code in ("PCLI", "ADM1") and e.main:
+        return True
+    if e.feature_code == "PCLI":
+        return True
+    if from_ner:
+        return e.main or e.population >= 20_000
+    return (e.feature_code == "PPLC") or (e.main and e.population >= 100_000) or e.population >= 1_000_000
+
+
+def _cap_runs(doc, blocked: set[int]):
+    """Maximal runs of capitalised tokens (joined by connectors), as token index ranges."""
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in blocked or not (t.text[:1].isupper() and t.is_alpha or t.pos_ == "PROPN" and t.text[:1].isupper()):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            u = doc[j]
+            if j in blocked:
+                break
+            if u.text[:1].isupper() and (u.is_alpha or "-" in u.text):
+                j += 1
+                continue
+            if u.lower_ in CONNECTORS and j + 1 < n and doc[j + 1].text[:1].isupper() and (j + 1) not in blocked:
+                j += 2
+                continue
+            break
+        yield i, j
+        i = j
+
+
+def _sub_spans(i: int, j: int, doc):
+    """Sub-spans of a run, longest first, starting and ending on a capitalised token."""
+    for length in range(min(j - i, 6), 0, -1):
+        for a in range(i, j - length + 1):
+            b = a + length
+            if doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper():
+                yield a, b
+
+
+def _demonyms(lang: str):
+    try:
+        from .kb import load, pieces
+    except ImportError:  # pragma: no cover
+        return None, None
+    ld = load().langs.get(lang)
+    if ld is None:
+        return None, None
+    return ld, pieces
 
 
 def find_places(article: Article, parsed, mentions) -> list[Place]:
     """Every resolved toponym of the article."""
-    return []
+    lang = article.lang if article.lang in ("fr", "en") else "en"
+    spans: list[tuple[int, int, str, bool, str]] = []  # (start, end, text, from_ner, kind)
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    ld, pieces = _demonyms(lang)
+    for p in parsed or ():
+        doc = p.doc
+        blocked: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS_BLOCK:
+                blocked.update(range(ent.start, ent.end))
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            a, b = p.start + ent.start_char, p.start + ent.end_char
+            if gazetteer.lookup(ent.text) or gazetteer.lookup(_ARTICLES.sub("", ent.text)):
+                spans.append((a, b, ent.text, True, "ner"))
+                taken.append((a, b))
+                blocked.update(range(ent.start, ent.end))
+        for i, j in _cap_runs(doc, blocked):
+            for a, b in _sub_spans(i, j, doc):
+                sa, sb = p.start + doc[a].idx, p.start + doc[b - 1].idx + len(doc[b - 1])
+                if not free(sa, sb):
+                    continue
+                text = article.text[sa:sb]
+                if gazetteer.lookup(text):
+                    ner = any(e.label_ in PLACE_LABELS and e.start <= a and b <= e.end for e in doc.ents)
+                    spans.append((sa, sb, text, ner, "gazetteer"))
+                    taken.append((sa, sb))
+        if ld is not None:
+            for tok in doc:
+                if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.i in blocked and tok.pos_ == "PROPN":
+                    continue
+                key = pieces(tok.text)
+                code = ld.demonyms.get(key) if key else None
+                if code and len(code) >= 3 and code[:3].isalpha():
+                    sa, sb = p.start + tok.idx, p.start + tok.idx + len(tok)
+                    if free(sa, sb) and gazetteer.country(code[:3]):
+                        spans.append((sa, sb, tok.text, False, "demonym:" + code[:3]))
+                        taken.append((sa, sb))
+    for m in mentions or ():
+        if m.kind in ("toponym", "demonym") and m.actor is not None and m.actor.country and free(m.start, m.end):
+            if m.kind == "demonym" and gazetteer.country(m.actor.country):
+                spans.append((m.start, m.end, m.text, False, "demonym:" + m.actor.country))
+                taken.append((m.start, m.end))
+    spans.sort()
+    # pass 1: the article's country context from unambiguous names
+    context: Counter = Counter()
+    for _a, _b, text, _ner, kind in spans:
+        if kind.startswith("demonym:"):
+            context[kind.split(":")[1]] += 1
+            continue
+        cands = gazetteer.lookup(text) or gazetteer.lookup(_ARTICLES.sub("", text))
+        countries = {e.country for e in cands if _plausible(e, from_ner=True)}
+        if len(countries) == 1:
+            context[next(iter(countries))] += 1
+    out: list[Place] = []
+    for a, b, text, ner, kind in spans:
+        if kind.startswith("demonym:"):
+            e = gazetteer.country(kind.split(":")[1])
+            rule = "demonym"
+        else:
+            e = resolve(text, context)
+            rule = kind
+        if e is None or (not kind.startswith("demonym:") and not _plausible(e, from_ner=ner)):
+            continue
+        fclass = "A" if e.feature_code in ("PCLI", "ADM1") else "P"
+        out.append(Place(a, b, text, e.geonameid, e.name, e.country, e.admin1, e.lat, e.lon, fclass, e.feature_code, rule))
+    return out
+
+
+# --------------------------------------------------------------------------- event locations
+
+
+def _span(sentence, p, predicate_token) -> tuple[int, int] | None:
+    if sentence is not None:
+        if hasattr(sentence, "start_char"):
+            return p.start + sentence.start_char, p.start + sentence.end_char
+        return sentence.start, sentence.end
+    if predicate_token is not None:
+        s = predicate_token.sent
+        return p.start + s.start_char, p.start + s.end_char
+    return None
+
+
+def _head(p, pl: Place):
+    toks = [t for t in p.doc if pl.start <= p.start + t.idx < pl.end]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head is t:
+            return t
+    return toks[0]
+
+
+def _locative(tok, lang: str) -> tuple[bool, list]:
+    """Whether the place token sits in a locative phrase; the path of tokens up to its clause's verb."""
+    path = []
+    cur = tok
+    loc = False
+    for _ in range(8):
+        if any(c.dep_ in ("case", "prep") and c.lower_ in LOCATIVE[lang] for c in cur.children):
+            loc = True
+        if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE[lang]:
+            loc = True
+        if cur.head is cur:
+            break
+        path.append(cur.head)
+        if cur.head.pos_ in ("VERB", "AUX"):
+            break
+        cur = cur.head
+    return loc, path
 
 
 def location_for_event(article: Article, p, predicate_token, sentence, places) -> tuple[Place | None, str]:
     """Where the event whose predicate head is ``predicate_token`` happened, and how it was
     found: the place attached to the predicate (``predicate``), else one in the same
     sentence (``sentence``), else ``(None, "none")``."""
+    if p is None or predicate_token is None or not places:
+        return None, "none"
+    lang = article.lang if article.lang in ("fr", "en") else "en"
+    span = _span(sentence, p, predicate_token)
+    if span is None:
+        return None, "none"
+    pred = predicate_token
+    direct, nearby = [], []
+    for pl in places:
+        if not (span[0] <= pl.start and pl.end <= span[1]) or not (p.start <= pl.start < p.end):
+            continue
+        h = _head(p, pl)
+        if h is None:
+            continue
+        loc, path = _locative(h, lang)
+        demonym = pl.rule == "demonym"
+        if demonym:
+            # "sur le territoire syrien": the demonym's noun carries the locative preposition
+            loc = loc or any(c.dep_ == "case" and c.lower_ in LOCATIVE[lang] for c in h.head.children)
+        if not loc:
+            continue
+        dist = abs(h.i - pred.i)
+        if pred in path or h.head is pred or any(t is pred for t in path[:1]):
+            direct.append((dist, pl))
+        elif pred.i in {t.i for t in h.ancestors} and not any(t.pos_ == "VERB" and t is not pred for t in path[:-1]):
+            direct.append((dist, pl))
+        else:
+            nearby.append((dist + (50 if demonym else 0), pl))
+    if direct:
+        return min(direct, key=lambda x: x[0])[1], "predicate"
+    if nearby:
+        return min(nearby, key=lambda x: x[0])[1], "sentence"
     return None, "none"

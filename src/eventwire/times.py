@@ -100,8 +100,10 @@ def _keep(m, idx: _TokenIndex, text: str, lang: str) -> bool:
             return False
     if m.kind == "date" and m.name == "month" and not m.groups.get("mark") and not (m.groups.get("past") or m.groups.get("future")):
         word = m.groups.get("month", "")
-        # a capitalised month name inside a sentence is a name (Mars, May), a lone "may" a modal
-        if word[:1].isupper() and m.start > 0 and text[max(0, m.start - 2):m.start].strip() not in ("", ".", "!", "?"):
+        if lang == "en" and not word[:1].isupper():
+            return False  # "march", "may": verbs
+        # a capitalised month name inside a French sentence is a name (Mars), English "May" may be a modal
+        if lang != "en" and word[:1].isupper() and m.start > 0 and text[max(0, m.start - 2):m.start].strip() not in ("", ".", "!", "?"):
             prev = text[:m.start].rstrip()[-12:].lower()
             if not re.search(r"\b(?:en|de|d'|depuis|au|début|fin|in|since|of|by|until|early|late)\s*$", prev):
                 return False
@@ -124,6 +126,10 @@ def _keep(m, idx: _TokenIndex, text: str, lang: str) -> bool:
         if word[:1].isupper() and not word.isupper() and text[m.start:m.start + len(word)] == word \
                 and not _sentence_initial(text, m.start):
             return False  # a name: Printemps de l'environnement, Vendredi Saint
+    if lang == "en" and m.kind == "season" and not (m.groups.get("this") or m.groups.get("past") or m.groups.get("future")
+                                                   or m.groups.get("year")):
+        if not m.groups.get("det") or re.match(r"\s+of\b", text[m.end:m.end + 4]):
+            return False  # "spring", "fall" (verbs, nouns), "the fall of Kabul"
     if m.kind == "set" and m.groups.get("setadj"):
         _p, tok = idx.at(m.start)
         if tok is None or tok.pos_ != "ADJ":

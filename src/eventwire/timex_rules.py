@@ -298,6 +298,11 @@ def _weekday_date(wd: int, dct: D, tense: str, direction: int) -> D:
 def _time_suffix(g: dict, lex: Lexicon) -> str | None:
     if g.get("hour"):
         h = int(g["hour"])
+        ampm = (g.get("ampm") or "").lower()[:1]
+        if ampm == "p" and h < 12:
+            h += 12
+        elif ampm == "a" and h == 12:
+            h = 0
         if h > 24:
             return None
         mi = int(g["minute"]) if g.get("minute") else 0
@@ -440,8 +445,9 @@ def normalise(kind: str, g: dict, *, dct: D, tense: str, ref: D, lex: Lexicon, t
     if kind == "set":
         if g.get("setadj"):
             return Norm("SET", _lookup(W["set_adjectives"], g["setadj"]))
-        if g.get("wds"):
-            return Norm("SET", f"XXXX-WXX-{_lookup(W['weekdays_plural'], g['wds'])}")
+        if g.get("wds") or g.get("wds2"):
+            w = g.get("wds") or g["wds2"]
+            return Norm("SET", f"XXXX-WXX-{_lookup(W['weekdays_plural'], w) or _lookup(W['weekdays'], w)}")
         unit = _lookup(W["units"], g["unit"])
         if unit is None:
             return None
