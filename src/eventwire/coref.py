@@ -1,0 +1,284 @@
+"""Coreference within an article, by rule (no French coreference model is available offline).
+
+- a role phrase followed by a name (``le président russe Vladimir Poutine``) is one mention;
+  a name followed by an apposed role (``Andreï Karlov, l'ambassadeur russe``) takes its actor;
+- later surnames of an unknown person (``Karlov``) take the full name's actor;
+- a role phrase with no country (``le Président``) takes the actor of an earlier role phrase
+  of the same sector, else the article's dominant country;
+- subject pronouns (il / elle / ils, he / she / they) go to the last compatible actor:
+  number and gender must agree where known; persons are preferred for il / elle / he / she,
+  subjects of earlier clauses are preferred, recency breaks ties; object clitics (le, la, lui)
+  avoid the subject of their own sentence; possessives (son, sa, leur) prefer the subject of
+  their clause;
+- ``les deux pays`` / ``the two countries``: the last two distinct countries mentioned.
+
+Chains group mentions of one entity: a KB person, an unknown person's name, or an actor code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .kb import KB
+from .mentions import Detected
+from .records import Actor, Sentence
+
+MAX_SENT_BACK = 3
+
+
+def _sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, lo - 1)
+
+
+def _country(d: Detected) -> str | None:
+    a = d.actor
+    if a is None:
+        return None
+    if a.country:
+        return a.country
+    return None
+
+
+def _key(d: Detected) -> str | None:
+    if d.entry is not None and d.person:
+        return f"p:{d.entry}"
+    if d.person_name and d.actor is None:
+        return f"n:{d.person_name.split()[-1].lower()}"
+    if d.actor is not None:
+        if d.person and d.person_name:
+            return f"n:{d.person_name.split()[-1].lower()}"
+        if d.kind == "role" and d.person:
+            return f"r:{d.actor.code}:{d.role or d.sector}"
+        return f"c:{d.actor.code}"
+    return None
+
+
+def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentences: tuple[Sentence, ...]) -> list[Detected]:
+    """Merge, resolve and chain the detected mentions of one article (sorted by start)."""
+    found.sort(key=lambda d: (d.start, -d.end))
+    for d in found:
+        d.sentence = _sentence_index(sentences, d.start) if sentences else 0
+    found = _merge_role_names(found)
+    _surnames(found)
+    _roles_without_country(found)
+    _pronouns(found, lang=lang)
+    found = _pairs(found)
+    for d in found:
+        if d.chain_key is None:
+            d.chain_key = _key(d)
+    return found
+
+
+def _adjacent(a: Detected, b: Detected, text_between: str) -> bool:
+    return a.para == b.para and text_between.strip() in ("", ",")
+
+
+def _merge_role_names(found: list[Detected]) -> list[Detected]:
+    out: list[Detected] = []
+    i = 0
+    while i < len(found):
+        d = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None and d.kind == "role" and nxt.person and nxt.kind == "name"
+            and d.para == nxt.para and nxt.tok_start - d.tok_end <= 0 and not (d.number == "p")
+        ):
+            # "le président russe Vladimir Poutine": one mention, the person's actor
+            if nxt.actor is None and d.actor is not None:
+                nxt.actor = replace(d.actor, name=nxt.person_name, rule=d.actor.rule + "+name")
+            merged = Detected(**{**d.__dict__})
+            merged.end, merged.tok_end = nxt.end, nxt.tok_end
+            merged.kind = "name"
+            merged.actor = nxt.actor or d.actor
+            merged.entry = nxt.entry
+            merged.person = True
+            merged.person_name = nxt.person_name
+            merged.gender = nxt.gender or d.gender
+            merged.subject = d.subject or nxt.subject
+            merged.ner_label = nxt.ner_label or d.ner_label
+            out.append(merged)
+            i += 2
+            continue
+        out.append(d)
+        i += 1
+    # "Andreï Karlov, l'ambassadeur russe" / "Kim Jong-Un, le dirigeant actuel"
+    for a, b in zip(out, out[1:]):
+        if a.kind == "name" and a.person and a.actor is None and b.kind == "role" and b.actor is not None \
+                and a.para == b.para and 0 <= b.tok_start - a.tok_end <= 1 and b.number != "p":
+            a.actor = replace(b.actor, name=a.person_name, rule=b.actor.rule + "+appos")
+    return out
+
+
+def _surnames(found: list[Detected]) -> None:
+    known: dict[str, Detected] = {}
+    for d in found:
+        if d.kind != "name" or not d.person or not d.person_name:
+            continue
+        parts = d.person_name.split()
+        if len(parts) >= 2 and d.actor is not None:
+            known[parts[-1].lower()] = d
+        elif len(parts) == 1 and d.actor is None:
+            ante = known.get(parts[0].lower())
+            if ante is not None:
+                d.actor = replace(ante.actor, rule=ante.actor.rule + "+surname")
+                d.antecedent = found.index(ante)
+                d.person_name = ante.person_name
+
+
+def _dominant_country(found: list[Detected], upto: int) -> str | None:
+    counts: dict[str, int] = {}
+    for d in found[:upto]:
+        c = _country(d)
+        if c and d.kind in ("toponym", "name", "role") and len(c) == 3:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _roles_without_country(found: list[Detected]) -> None:
+    for i, d in enumerate(found):
+        if d.kind != "role" or d.actor is not None or not d.definite or not d.sector:
+            continue
+        ante = None
+        for j in range(i - 1, -1, -1):
+            e = found[j]
+            if e.kind == "role" and e.actor is not None and e.sector == d.sector and e.actor.country \
+                    and d.sentence - e.sentence <= 6:
+                ante = j
+                break
+        if ante is not None:
+            a = found[ante].actor
+            d.actor = replace(a, rule=a.rule + "+same-role")
+            d.antecedent = ante
+            continue
+        c = _dominant_country(found, i)
+        if c:
+            code = c + d.sector
+            d.actor = Actor(code=code, country=c, sector=d.sector, rule=f"role:dominant-country:{code}")
+
+
+def _compatible(p: Detected, c: Detected) -> bool:
+    feats = p.pronoun or {}
+    if c.actor is None or c.kind == "pronoun" and c.antecedent is None:
+        return False
+    if c.kind == "demonym" and not c.extra.get("noun"):
+        return False
+    if c.pair:
+        return feats.get("number") == "p"
+    num = feats.get("number")
+    if num == "s" and c.number == "p":
+        return False
+    if num == "p" and c.number == "s" and not (c.kind == "role" and not c.person):
+        return False
+    g = feats.get("gender")
+    if g in ("m", "f") and c.gender in ("m", "f") and g != c.gender:
+        return False
+    if g == "n" and c.person:
+        return False
+    if feats.get("person") and not c.person:
+        return False
+    return True
+
+
+def _governs(c: Detected, d: Detected) -> bool:
+    """``c`` is the subject of a clause that contains ``d``."""
+    return c.para == d.para and c.sentence == d.sentence and c.subject and c.extra.get("gov") in d.extra.get("anc", ())
+
+
+def _pronouns(found: list[Detected], *, lang: str) -> None:
+    for i, p in enumerate(found):
+        if p.kind != "pronoun":
+            continue
+        feats = p.pronoun or {}
+        role = feats.get("role")
+        governing = {_key(e) for e in found[:i] if _governs(e, p)}
+        best, best_score = None, None
+        for j in range(i - 1, -1, -1):
+            c = found[j]
+            dist = p.sentence - c.sentence
+            if dist > MAX_SENT_BACK:
+                break
+            if not _compatible(p, c):
+                continue
+            score = -10.0 * dist - 0.01 * (i - j)
+            if role == "subject":
+                if feats.get("number") == "s" and c.person:
+                    score += 8
+                if c.subject:
+                    score += 4
+                if c.kind == "role" and not c.person and feats.get("number") == "s":
+                    score -= 3
+            elif role == "object":
+                if _key(c) in governing or _governs(c, p):
+                    continue
+                if c.person:
+                    score += 1
+            elif role == "possessive":
+                if dist == 0 and c.subject:
+                    score += 6
+                elif c.subject:
+                    score += 3
+                if feats.get("number") == "s" and c.person:
+                    score += 2
+            if best_score is None or score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            a = found[best]
+            p.antecedent = best
+            p.actor = replace(a.actor, rule=f"coref:{a.actor.rule}") if a.actor else None
+            p.chain_key = a.chain_key or _key(a)
+            if a.chain_key is None:
+                a.chain_key = p.chain_key
+            p.entry = a.entry
+            p.person = a.person if not p.person else p.person
+
+
+def _pairs(found: list[Detected]) -> list[Detected]:
+    out: list[Detected] = []
+    for i, d in enumerate(found):
+        if d.pair is None:
+            out.append(d)
+            continue
+        picked: list[int] = []
+        seen: set[str] = set()
+        for j in range(i - 1, -1, -1):
+            c = found[j]
+            ctry = _country(c)
+            if c.pair or not ctry or ctry in seen or c.kind == "pronoun" and c.antecedent is None:
+                continue
+            if c.kind == "demonym" and not c.extra.get("noun"):
+                continue
+            if _governs(c, d):
+                continue
+            seen.add(ctry)
+            picked.append(j)
+            if len(picked) == d.pair:
+                break
+        if len(picked) < d.pair:
+            out.append(d)
+            continue
+        for j in sorted(picked):
+            c = found[j]
+            a = c.actor
+            country = a.country
+            actor = Actor(code=country, country=country, rule=f"coref-pair:{a.rule}")
+            nd = Detected(**{**d.__dict__})
+            nd.actor = actor
+            nd.antecedent = j
+            nd.chain_key = f"c:{country}"
+            out.append(nd)
+    return out

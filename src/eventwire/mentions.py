@@ -1,0 +1,506 @@
+"""Actor mention detection in parsed paragraphs: KB names (longest match on token pieces),
+demonyms, role noun phrases, unknown named entities, pronouns and "the two countries".
+
+Language-neutral: the words come from the KB and ``lang/*/actors_*.json``. The output
+is a list of :class:`Detected` (mutable working records) that :mod:`eventwire.coref`
+links and :func:`eventwire.actors.resolve_mentions` freezes into
+:class:`~eventwire.records.Mention`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import kb as kbmod
+from .kb import KB, Entry, LangData, code_at, holder_of, pieces
+from .records import Actor
+
+# dependency relations that leave a noun phrase (not followed when looking for modifiers)
+_NP_EXIT = frozenset(
+    "acl acl:relcl relcl advcl conj cc punct parataxis ccomp xcomp nsubj nsubj:pass nsubjpass obj dobj iobj appos dep"
+    " obl obl:arg obl:mod obl:agent mark cop aux aux:pass aux:tense advmod prep:ignored".split()
+)
+_SUBJ = ("nsubj", "expl:subj", "csubj")
+_FORMER = frozenset(["ancien", "ancienne", "anciens", "anciennes", "ex", "former", "late", "feu", "defunt", "defunte"])
+_INDEF = frozenset(["un", "une", "des", "a", "an", "some", "plusieurs", "several", "d'autres", "certains", "certaines"])
+_STATE_KINDS = ("state", "capital")
+
+
+@dataclass
+class Detected:
+    """A mention being built. Offsets are article offsets."""
+
+    start: int
+    end: int
+    head: int  # article offset of the head token
+    kind: str  # name, toponym, role, pronoun, demonym, group, other
+    para: int  # index into parsed
+    tok_start: int  # token indices in the paragraph doc
+    tok_end: int  # exclusive
+    head_tok: int
+    actor: Actor | None = None
+    entry: int | None = None  # KB entry
+    person: bool = False  # refers to a single person
+    gender: str | None = None  # m / f / None
+    number: str | None = None  # s / p / None
+    sector: str | None = None  # role sector when no country is known
+    role: str | None = None  # dated role name (head_of_state...)
+    subject: bool = False
+    pronoun: dict | None = None  # pronoun features
+    pair: int | None = None  # "les deux pays": how many
+    person_name: str | None = None  # unknown person's name (PER entity)
+    definite: bool = False
+    ner_label: str | None = None
+    chain_key: str | None = None
+    antecedent: int | None = None  # index into the detected list
+    sentence: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+def _actor_for_entry(e: Entry, date: str | None, *, prefix: str = "kb") -> Actor:
+    code, rule = code_at(e, date)
+    country = e.country
+    if country is None and code[:3].isalpha() and not code.startswith(("IGO", "NGO", "IMG", "MNC", "UAF")) and len(code) >= 3:
+        country = None
+    sector = code[3:6] if len(code) >= 6 and country and code.startswith(country) else None
+    if e.kind in ("igo", "ngo", "region", "armed") and not (country and code.startswith(country)):
+        sector = code[3:6] if len(code) >= 6 else None
+    return Actor(code=code, country=country, sector=sector, name=e.name if e.kind == "person" else e.name, qid=e.qid, rule=f"{prefix}:{rule}")
+
+
+def _is_upper_token(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+class ParagraphScanner:
+    """Finds the mentions of one parsed paragraph."""
+
+    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int) -> None:
+        self.kb = kb
+        self.ld: LangData = kb.langs[lang]
+        self.lang = lang
+        self.date = date
+        self.p = p
+        self.doc = p.doc
+        self.para = para_index
+        self.tp = [pieces(t.text) for t in self.doc]
+        self.owner: list[int | None] = [None] * len(self.doc)  # token -> index in self.found
+        self.found: list[Detected] = []
+        self.demonym_at: dict[int, tuple[str, int]] = {}  # token -> (code, end token)
+        self.kbspan_at: dict[int, Detected] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def _abs(self, i: int) -> int:
+        return self.p.start + self.doc[i].idx
+
+    def _abs_end(self, j: int) -> int:
+        t = self.doc[j - 1]
+        return self.p.start + t.idx + len(t.text)
+
+    def _head_of(self, i: int, j: int) -> int:
+        for k in range(i, j):
+            h = self.doc[k].head.i
+            if h < i or h >= j or h == k:
+                return k
+        return i
+
+    def _match(self, i: int, table: dict, maxlen: dict) -> tuple[int, object] | None:
+        """Longest key of ``table`` starting at token ``i``: (end token, value)."""
+        if not self.tp[i]:
+            return None
+        limit = maxlen.get(self.tp[i][0], 0)
+        if not limit:
+            return None
+        key: tuple[str, ...] = ()
+        best = None
+        for j in range(i, len(self.doc)):
+            if not self.tp[j]:
+                if self.doc[j].text in ("-", "\u2011"):
+                    continue  # "Moscou - Pyongyang", "Corée - du - Nord"
+                break
+            key = key + self.tp[j]
+            if len(key) > limit:
+                break
+            v = table.get(key)
+            if v is not None:
+                best = (j + 1, v)
+        return best
+
+    def _add(self, d: Detected) -> int:
+        idx = len(self.found)
+        self.found.append(d)
+        for k in range(d.tok_start, d.tok_end):
+            if self.owner[k] is None:
+                self.owner[k] = idx
+        return idx
+
+    def _ner_label(self, i: int) -> str | None:
+        t = self.doc[i]
+        return t.ent_type_ or None
+
+    def _det_gender(self, i: int) -> tuple[str | None, str | None, bool]:
+        """Gender, number and definiteness from the determiner before token ``i``."""
+        if i == 0:
+            return None, None, False
+        prev = pieces(self.doc[i - 1].text)
+        w = prev[0] if prev else ""
+        if self.lang == "fr":
+            if w in ("la", "une", "cette", "sa"):
+                return "f", "s", w == "la"
+            if w in ("le", "un", "ce", "du", "au", "son"):
+                return "m", "s", w in ("le", "du", "au")
+            if w in ("les", "des", "aux", "ces", "leurs"):
+                return None, "p", w in ("les", "aux")
+            if w in ("l'", "d'"):
+                return None, "s", w == "l'"
+        else:
+            if w == "the":
+                return None, None, True
+        return None, None, False
+
+    # ------------------------------------------------------------------ passes
+
+    def scan(self) -> list[Detected]:
+        self._names()
+        self._demonyms()
+        self._roles()
+        self._entities()
+        self._pronouns()
+        self._pairs()
+        self.found.sort(key=lambda d: (d.start, -d.end))
+        return self.found
+
+    def _names(self) -> None:
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            m = self._match(i, self.ld.names, self.ld.maxlen)
+            if m is None:
+                i += 1
+                continue
+            j, aliases = m
+            choice = self._choose(i, j, aliases)
+            if choice is None:
+                i += 1
+                continue
+            e = self.kb.entry(choice)
+            h = self._head_of(i, j)
+            g, n, definite = self._det_gender(i)
+            kind = "toponym" if e.kind in _STATE_KINDS else ("group" if e.kind == "region" else "name")
+            d = Detected(
+                start=self._abs(i), end=self._abs_end(j), head=self._abs(h), kind=kind, para=self.para,
+                tok_start=i, tok_end=j, head_tok=h, actor=_actor_for_entry(e, self.date), entry=choice,
+                person=e.kind == "person", gender=e.gender or (g if e.kind != "person" else None),
+                number=e.number or n, definite=definite, ner_label=self._ner_label(h),
+            )
+            self.kbspan_at.update({k: d for k in range(i, j)})
+            self._add(d)
+            i = j
+
+    def _choose(self, i: int, j: int, aliases) -> int | None:
+        first = self.doc[i].text
+        ok = []
+        for a in aliases:
+            if a.acronym and not all(_is_upper_token(self.doc[k].text) for k in range(i, j) if self.tp[k]):
+                continue
+            if a.cap and not first[:1].isupper():
+                continue
+            e = self.kb.entry(a.entry)
+            if e.kind == "person" and j - i == 1 and (self.tp[i][0] in self.ld.stop_words):
+                continue
+            ok.append(e)
+        if not ok:
+            return None
+
+        def rank(e: Entry):
+            valid = e.kind != "person" or kbmod.role_at(e, self.date) is not None
+            return (kbmod.PRIORITY.get(e.source, 9), not valid, e.idx)
+
+        return min(ok, key=rank).idx
+
+    def _demonyms(self) -> None:
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if self.owner[i] is not None:
+                i += 1
+                continue
+            m = self._match(i, self.ld.demonyms, self.ld.demonym_maxlen)
+            if m is None or doc[i].pos_ in ("DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ"):
+                i += 1
+                continue
+            j, code = m
+            if any(self.owner[k] is not None for k in range(i, j)):
+                i += 1
+                continue
+            for k in range(i, j):
+                self.demonym_at[k] = (code, j)
+            i = j
+
+    def _role_key_at(self, i: int):
+        m = self._match(i, self.ld.roles, self.ld.role_maxlen)
+        if m is not None:
+            return m
+        t = self.doc[i]
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_:
+            lk = pieces(t.lemma_)
+            v = self.ld.roles.get(lk)
+            if v is not None:
+                return i + 1, v
+        return None
+
+    def _roles(self) -> None:
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if self.owner[i] is not None or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+                i += 1
+                continue
+            m = self._role_key_at(i)
+            if m is None:
+                i += 1
+                continue
+            j, (sector, typ, role) = m
+            if doc[i].pos_ in ("ADJ", "VERB") and j - i == 1:
+                i += 1
+                continue
+            self._role_np(i, j, sector, typ, role)
+            i = j
+
+    def _role_np(self, i: int, j: int, sector: str, typ: str, role: str | None) -> None:
+        doc = self.doc
+        h = self._head_of(i, j)
+        span_lo, span_hi = i, j
+        country_code: str | None = None
+        seat: Detected | None = None
+        former = False
+        rule = "role"
+        # modifiers: breadth-first over the NP
+        queue = [doc[k] for k in range(i, j)]
+        seen = {k for k in range(i, j)}
+        depth = {k: 0 for k in range(i, j)}
+        order = []
+        while queue:
+            t = queue.pop(0)
+            for c in t.children:
+                if c.i in seen or c.dep_ in _NP_EXIT and not (c.dep_ in ("obl", "obl:mod") and False):
+                    continue
+                if depth[t.i] >= 3:
+                    continue
+                seen.add(c.i)
+                depth[c.i] = depth[t.i] + 1
+                queue.append(c)
+                order.append(c)
+        # in English the modifiers come first; in French after; look at the closest first
+        order.sort(key=lambda c: abs(c.i - h))
+        for c in order:
+            w = self.tp[c.i][0] if self.tp[c.i] else ""
+            if w in _FORMER or (c.text.lower().startswith("ex-")):
+                former = True
+            comp = self.ld.complements.get(self.tp[c.i]) or (
+                self.ld.complements.get(self.tp[c.i] + self.tp[c.i + 1]) if c.i + 1 < len(doc) else None
+            )
+            if comp and c.i >= j:
+                sector, crole = comp
+                if crole and typ == "person":
+                    role = crole
+                span_hi = max(span_hi, c.i + 1 + (1 if self.ld.complements.get(self.tp[c.i]) is None else 0))
+                rule += "+complement"
+            if country_code is None and c.i in self.demonym_at:
+                code, dj = self.demonym_at[c.i]
+                country_code = code
+                span_lo, span_hi = min(span_lo, c.i), max(span_hi, dj)
+                rule += "+demonym"
+                for k in range(c.i, dj):
+                    self.demonym_at.pop(k, None)
+            elif country_code is None and seat is None and c.i in self.kbspan_at:
+                d = self.kbspan_at[c.i]
+                e = self.kb.entry(d.entry)
+                if e.kind in ("state", "capital", "seat", "igo", "region", "org", "armed", "media") and d.actor:
+                    seat = d
+                    rule += f"+{e.kind}"
+        # the determiner
+        lo_tok = doc[span_lo]
+        if span_lo > 0 and doc[span_lo - 1].dep_ == "det" and doc[span_lo - 1].head.i in range(span_lo, span_hi):
+            span_lo -= 1
+        g, n, definite = self._det_gender(i if span_lo == i else span_lo + 1)
+        det_word = self.tp[span_lo][0] if self.tp[span_lo] and span_lo < i else ""
+        indefinite = det_word in _INDEF
+        plural = n == "p" or (doc[h].morph.get("Number") == ["Plur"]) or typ == "group" and doc[h].text.lower().endswith(("s", "x"))
+        actor = None
+        person = typ == "person" and not plural
+        if seat is not None and seat.actor is not None:
+            sa = seat.actor
+            se = self.kb.entry(seat.entry)
+            if se.kind in ("igo", "region", "armed", "media", "org") and not sa.country:
+                actor = Actor(code=sa.code, country=None, sector=None, name=None, qid=None, rule=f"{rule}:{sa.code}")
+            elif se.kind == "seat" or (se.kind in ("org", "media", "armed") and sa.country):
+                code = sa.code if sector == "GOV" else (sa.country or sa.code[:3]) + sector
+                actor = Actor(code=code, country=sa.country, sector=code[3:6] or None, rule=f"{rule}:{sa.code}")
+            else:
+                country_code = country_code or sa.country or sa.code[:3]
+        if actor is None and country_code:
+            sec = "ELI" if former else sector
+            code = country_code + sec if len(country_code) == 3 else country_code
+            actor = Actor(code=code, country=country_code if country_code.isalpha() and len(country_code) == 3 else None,
+                          sector=sec, rule=f"{rule}:{code}")
+        # the person holding the role
+        if actor is not None and person and role and not former and not indefinite and actor.country:
+            idx = holder_of(self.kb, actor.country, role, self.date)
+            if idx is not None:
+                e = self.kb.entry(idx)
+                pa = _actor_for_entry(e, self.date, prefix=f"{rule}:holder")
+                actor = pa
+                self._pending_holder = idx
+        start, end = self._abs(span_lo), self._abs_end(span_hi)
+        d = Detected(
+            start=start, end=end, head=self._abs(h), kind="role", para=self.para, tok_start=span_lo, tok_end=span_hi,
+            head_tok=h, actor=actor, person=person, gender=g if person else None, number="p" if plural else "s",
+            sector=sector, role=role, definite=definite and not indefinite, ner_label=self._ner_label(h),
+        )
+        if actor is not None and actor.name:
+            d.entry = getattr(self, "_pending_holder", None)
+            d.gender = self.kb.entry(d.entry).gender if d.entry is not None else d.gender
+        self._pending_holder = None
+        self._add(d)
+
+    def _entities(self) -> None:
+        """Named entities the KB does not know: persons (their role may come from an
+        apposed role phrase or from coreference), organisations with a demonym."""
+        for ent in self.doc.ents:
+            if any(self.owner[k] is not None for k in range(ent.start, ent.end)):
+                continue
+            if ent.label_ in ("PER", "PERSON"):
+                toks = [k for k in range(ent.start, ent.end) if self.tp[k]]
+                if not toks or not self.doc[toks[0]].text[:1].isupper():
+                    continue
+                h = self._head_of(ent.start, ent.end)
+                d = Detected(
+                    start=self.p.start + ent.start_char, end=self.p.start + ent.end_char, head=self._abs(h), kind="name",
+                    para=self.para, tok_start=ent.start, tok_end=ent.end, head_tok=h, person=True, number="s",
+                    person_name=ent.text, ner_label=ent.label_,
+                )
+                self._add(d)
+            elif ent.label_ in ("ORG", "NORP", "GPE"):
+                code = None
+                for k in range(ent.start, ent.end):
+                    if k in self.demonym_at:
+                        code = self.demonym_at[k][0]
+                        break
+                if code is None:
+                    continue
+                h = self._head_of(ent.start, ent.end)
+                d = Detected(
+                    start=self.p.start + ent.start_char, end=self.p.start + ent.end_char, head=self._abs(h), kind="name",
+                    para=self.para, tok_start=ent.start, tok_end=ent.end, head_tok=h,
+                    actor=Actor(code=code, country=code if len(code) == 3 else None, rule=f"ner-{ent.label_}+demonym:{code}"),
+                    number="s", ner_label=ent.label_,
+                )
+                for k in range(ent.start, ent.end):
+                    self.demonym_at.pop(k, None)
+                self._add(d)
+        # remaining demonyms: their own mentions
+        done = set()
+        for k, (code, dj) in sorted(self.demonym_at.items()):
+            if k in done or self.owner[k] is not None:
+                continue
+            start = k
+            while start - 1 in self.demonym_at and self.demonym_at[start - 1][1] == dj:
+                start -= 1
+            done.update(range(start, dj))
+            t = self.doc[start]
+            noun = t.pos_ in ("NOUN", "PROPN") or (t.text[:1].isupper() and start > 0 and t.pos_ != "ADJ")
+            g, n, definite = self._det_gender(start)
+            self._add(Detected(
+                start=self._abs(start), end=self._abs_end(dj), head=self._abs(start), kind="demonym", para=self.para,
+                tok_start=start, tok_end=dj, head_tok=start,
+                actor=Actor(code=code, country=code if code.isalpha() and len(code) == 3 and code not in _REGIONS else None,
+                            rule=f"demonym:{t.text}"),
+                number="p" if (n == "p" or t.text.lower().endswith(("s", "x"))) else "s",
+                extra={"noun": noun}, ner_label=self._ner_label(start),
+            ))
+
+    def _pronouns(self) -> None:
+        prons = self.ld.pronouns
+        for t in self.doc:
+            if self.owner[t.i] is not None:
+                continue
+            w = pieces(t.text)
+            if len(w) != 1:
+                continue
+            feats = prons.get(w[0])
+            if feats is None:
+                continue
+            role = feats.get("role")
+            if role == "possessive":
+                if t.pos_ != "DET" and not (self.lang == "en" and t.tag_ in ("PRP$",)):
+                    continue
+            else:
+                if t.pos_ != "PRON":
+                    continue
+                if self.lang == "fr" and w[0] in ("le", "la", "les", "l'") and not t.dep_.startswith(("obj", "iobj")):
+                    continue
+                if self.lang == "fr" and role == "subject" and self._impersonal(t):
+                    continue
+                if self.lang == "en" and w[0] == "it" and self._impersonal(t):
+                    continue
+            self._add(Detected(
+                start=self._abs(t.i), end=self._abs_end(t.i + 1), head=self._abs(t.i), kind="pronoun", para=self.para,
+                tok_start=t.i, tok_end=t.i + 1, head_tok=t.i, pronoun=dict(feats), gender=feats.get("gender"),
+                number=feats.get("number"), person=bool(feats.get("person")),
+            ))
+
+    def _impersonal(self, t) -> bool:
+        h = t.head
+        lem = h.lemma_.lower()
+        if lem in ("falloir", "agir", "pleuvoir", "valoir", "rain", "seem", "appear"):
+            return True
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.text.lower() in ("y", "is", "was", "'s") and lem in ("avoir", "be"):
+            return True
+        if nxt is not None and nxt.text.lower() == "y":
+            return True
+        # il est + ADJ + de/que ; it is + ADJ + to/that
+        if lem in ("être", "sembler", "paraître", "be", "seem") or h.pos_ == "ADJ":
+            if any(c.dep_ in ("csubj", "ccomp", "xcomp") or c.text.lower() in ("que", "that") for c in h.children):
+                if h.pos_ == "ADJ":
+                    return True
+        return False
+
+    def _pairs(self) -> None:
+        doc = self.doc
+        for i in range(len(doc)):
+            if self.owner[i] is not None:
+                continue
+            m = self._match(i, self.ld.pair_phrases, {k[0]: 4 for k in self.ld.pair_phrases})
+            if m is None:
+                continue
+            j, n = m
+            h = self._head_of(i, j)
+            if any(self.owner[k] is not None for k in range(i, j)):
+                # "les deux pays" may have been taken by the role pass ("pays" is no role; "gouvernements" is)
+                owners = {self.owner[k] for k in range(i, j) if self.owner[k] is not None}
+                for o in owners:
+                    self.found[o].kind = "_drop"
+            self._add(Detected(
+                start=self._abs(i), end=self._abs_end(j), head=self._abs(h), kind="group", para=self.para,
+                tok_start=i, tok_end=j, head_tok=h, number="p", pair=n,
+            ))
+
+
+_REGIONS = frozenset("WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR".split())
+
+
+def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int) -> list[Detected]:
+    found = [d for d in ParagraphScanner(kb, lang, date, p, para_index).scan() if d.kind != "_drop"]
+    for d in found:
+        t = p.doc[d.head_tok]
+        d.extra["gov"] = t.head.i
+        d.extra["anc"] = frozenset(a.i for a in t.ancestors)
+        d.subject = t.dep_.startswith(_SUBJ)
+        if not d.subject:
+            # a subject whose head token is not the span's first (appos, flat names)
+            d.subject = any(p.doc[k].dep_.startswith(_SUBJ) for k in range(d.tok_start, d.tok_end))
+    return found
