@@ -391,3 +391,16 @@ def test_serve_command_defaults_to_loopback():
     assert (args.host, args.port, args.db) == ("127.0.0.1", 8080, "eventwire.duckdb")
     with pytest.raises(SystemExit):
         build_parser().parse_args(["serve", "--port", "99999"])
+
+
+@pytest.mark.parametrize("query", ["country=RUS", "q=the", "factuality=asserted", "start=2024-05-01"])
+def test_filtered_pages_follow_the_order_of_the_shared_query(client, query):
+    from eventwire.queries import query_events
+    from eventwire.web.params import parse_query
+
+    filt = parse_query(dict(x.split("=") for x in query.split("&"))).filter
+    for offset in (0, 2):
+        body = get(client, f"/api/events?{query}&limit=3&offset={offset}")
+        rows, total = query_events(client.app.state.con.cursor(), filt, limit=3, offset=offset)
+        assert body["total"] == total
+        assert [e["event_id"] for e in body["events"]] == [r["event_id"] for r in rows]
