@@ -198,6 +198,13 @@ def test_filter_changes_the_event_table(page, server):
         f"() => document.querySelectorAll('#events-table tbody tr[data-event-id]').length === {expected}")
     quads = page.eval_on_selector_all("#events-table tbody tr td:nth-child(5)", "tds => tds.map(t => t.innerText)")
     assert set(quads) == {"Q4"}
+    # each row shows the event's place and its sentence, which links to the article at that event
+    rows = api(page, server, "/api/events?country=RUS&quad_class=4")["events"]
+    places = page.eval_on_selector_all("#events-table tbody tr td:nth-child(9)", "tds => tds.map(t => t.innerText)")
+    assert places == [r["location_name"] or "–" for r in rows]
+    first = page.locator("#events-table tbody tr td:nth-child(10) a").first
+    assert first.inner_text() == rows[0]["evidence"]
+    assert first.get_attribute("href") == f"/articles/{rows[0]['doc_id']}#{rows[0]['event_id']}"
     assert "country=RUS" in page.url and "quad_class=4" in page.url
     href = page.get_attribute("#dl-csv", "href")
     assert href.startswith("/api/events.csv?") and "country=RUS" in href

@@ -9,7 +9,7 @@
   function row(e) {
     const art = `/articles/${encodeURIComponent(e.doc_id)}#${encodeURIComponent(e.event_id)}`;
     return h("tr", {dataset: {eventId: e.event_id}},
-      h("td", {}, e.date || h("span", {class: "muted"}, "–")),
+      h("td", {class: "nowrap"}, e.date || h("span", {class: "muted"}, "–")),
       h("td", {}, actorLabel(e.source_code, e.source_name)),
       h("td", {}, actorLabel(e.target_code, e.target_name)),
       h("td", {}, h("code", {}, e.cameo), " ", e.cameo_name || ""),
@@ -17,8 +17,8 @@
       h("td", {class: "num"}, e.goldstein === null ? "–" : fmtNum(e.goldstein, 1)),
       h("td", {}, e.plover_type || "–", e.plover_mode ? h("span", {class: "muted"}, ` / ${e.plover_mode}`) : null),
       h("td", {}, factBadge(e.factuality)),
-      h("td", {}, e.place_name || h("span", {class: "muted"}, "–")),
-      h("td", {}, h("a", {href: art, title: "open the article at this event"}, e.sentence_text || e.doc_id)));
+      h("td", {}, e.location_name || e.location_text || h("span", {class: "muted"}, "–")),
+      h("td", {class: "evidence"}, h("a", {href: art, title: `open ${e.doc_id} at this event`}, e.evidence || e.doc_id)));
   }
 
   async function load() {
