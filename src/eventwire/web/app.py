@@ -98,13 +98,16 @@ def create_app(db: str | os.PathLike, *, allowed_hosts: list[str] | None = None)
     app.state.con = con
     app.state.db_name = os.path.basename(str(db)) or str(db)
 
-    if allowed_hosts:
-        from starlette.middleware.trustedhost import TrustedHostMiddleware
-
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    allowed = set(allowed_hosts or ())
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
+        if allowed:
+            # bound to loopback: refuse other host names (DNS rebinding)
+            host = request.headers.get("host", "")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in allowed:
+                return _error(400, f"host {host!r} is not served here; open http://127.0.0.1 or http://localhost")
         resp = await call_next(request)
         resp.headers["Content-Security-Policy"] = CSP
         resp.headers["X-Content-Type-Options"] = "nosniff"
