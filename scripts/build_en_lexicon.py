@@ -47,11 +47,45 @@ PARTICLES = {"UP", "DOWN", "OFF", "OUT", "BACK", "AWAY", "OVER", "FORTH", "ASIDE
 PREPS = {"TO", "WITH", "AGAINST", "ON", "IN", "INTO", "FROM", "FOR", "OF", "AT", "BY", "TOWARD",
          "TOWARDS", "OVER", "ABOUT", "UPON", "ONTO", "BETWEEN", "AMONG", "BEFORE", "BEHIND", "UNDER",
          "NEAR", "ACROSS", "THROUGH", "WITHIN", "OUTSIDE", "INSIDE", "AROUND", "ALONG", "BEYOND"}
-# preposition that introduces the target when a pattern names an object noun but no target
-DEFAULT_PREP = {"01": "about", "02": "from", "03": "to", "04": "with", "05": "with", "06": "with",
-                "07": "to", "08": "on", "09": "into", "10": "from", "11": "against", "12": "from",
-                "13": "against", "14": "against", "15": "against", "16": "with", "17": "on",
-                "18": "against", "19": "against", "20": "against"}
+# where the target may be, by CAMEO root, in order of preference, for entries whose object slot
+# is taken by the predicate's own noun ("imposed sanctions on X", "sent aid to X")
+TARGETS = {
+    "01": "prep:about|prep:over|prep:on|prep:with|prep:to|obj",
+    "02": "obj|iobj|prep:from|prep:to|prep:for|prep:on",
+    "03": "prep:to|iobj|prep:with|prep:for|obj",
+    "04": "prep:with|obj|prep:to",
+    "05": "prep:with|prep:to|prep:for|obj",
+    "06": "prep:with|prep:to|obj",
+    "07": "prep:to|iobj|prep:for|obj",
+    "08": "prep:on|prep:against|prep:to|prep:for|obj",
+    "09": "prep:into|prep:against|prep:on|obj:poss|obj",
+    "10": "prep:from|prep:of|obj|prep:on",
+    "11": "prep:against|prep:on|prep:with|prep:to|obj",
+    "12": "obj:poss|prep:from|prep:by|prep:with|obj",
+    "13": "prep:against|prep:on|prep:to|obj",
+    "14": "prep:against|prep:over|obj",
+    "15": "prep:against|prep:to|prep:near|prep:along|prep:in|obj",
+    "16": "prep:with|prep:to|prep:against|prep:on|prep:from|obj",
+    "17": "prep:on|prep:against|prep:from|obj:poss|obj",
+    "18": "prep:against|prep:on|prep:in|obj",
+    "19": "prep:against|prep:on|prep:into|prep:in|obj",
+    "20": "prep:against|prep:on|prep:in|obj",
+}
+# the preposition an object noun usually takes for its target (example sentences only)
+NOUN_PREP = {"sanction": "on", "sanctions": "on", "embargo": "on", "restriction": "on", "restrictions": "on",
+             "ban": "on", "curfew": "on", "blockade": "on", "tariff": "on", "tariffs": "on", "pressure": "on",
+             "aid": "to", "assistance": "to", "help": "to", "support": "to", "loan": "to", "grant": "to",
+             "weapons": "to", "arms": "to", "troops": "to", "food": "to", "relief": "to", "supplies": "to",
+             "talks": "with", "talk": "with", "agreement": "with", "accord": "with", "deal": "with",
+             "treaty": "with", "pact": "with", "ties": "with", "relations": "with", "meeting": "with",
+             "negotiations": "with", "contacts": "with", "cooperation": "with", "dialogue": "with",
+             "attack": "on", "attacks": "on", "strike": "on", "strikes": "on", "raid": "on", "raids": "on",
+             "offensive": "against", "war": "on", "campaign": "against", "protest": "against",
+             "complaint": "against", "charges": "against", "lawsuit": "against", "suit": "against",
+             "investigation": "into", "inquiry": "into", "probe": "into", "visit": "to", "trip": "to",
+             "invitation": "to", "apology": "to", "condolences": "to", "ultimatum": "to", "warning": "to",
+             "threat": "to", "request": "to", "appeal": "to", "demand": "on", "concern": "about",
+             "criticism": "of", "support": "for", "praise": "for"}
 # verbs too general to code on their own (they code only with an object or preposition)
 GENERIC = {"be", "have", "do", "say", "tell", "add", "go", "get", "make", "take", "put", "set", "come",
            "look", "see", "seem", "appear", "give", "keep", "hold", "show", "find", "know", "think",
@@ -317,10 +351,19 @@ def build_example(verb: str, cand: dict, code: str, future: bool = False, pair=N
         words.append(cand["particle"])
     target = cand["target"]
     obj = cand["obj"]
+    alts = TARGETS[code[:2]].split("|")
     if target is None:
-        target = "obj" if obj is None or cand["pp"] else "prep:" + DEFAULT_PREP[code[:2]]
-        if obj is None and cand["particle"] in {"down", "out", "back", "away"}:
-            target = "prep:" + ({"down": "on"}.get(cand["particle"], "against"))
+        if obj is None or cand["pp"]:
+            target = "obj"
+            if obj is None and cand["particle"] in {"down", "out", "back", "away"}:
+                target = "prep:" + ({"down": "on"}.get(cand["particle"], "against"))
+            spec = "|".join([target] + [a for a in alts if a != target and a != "obj:poss"])
+        else:
+            prep = NOUN_PREP.get(obj[0][0]) or next(a[5:] for a in alts if a.startswith("prep:"))
+            target = "prep:" + prep
+            spec = "|".join([target] + [a for a in alts if a != target])
+    else:
+        spec = target
     if target == "obj":
         words.append(t)
     if obj:
@@ -331,7 +374,7 @@ def build_example(verb: str, cand: dict, code: str, future: bool = False, pair=N
             words.append(np_for(head, mods))
     if target.startswith("prep:"):
         words += [target[5:], t]
-    return " ".join(words) + ".", target, (sc, tc), (s, t), ((s, sc), (t, tc))
+    return " ".join(words) + ".", target, (sc, tc), (s, t), ((s, sc), (t, tc)), spec
 
 
 def check(example: str, verb: str, particle: str | None, obj: list[str] | None, target: str,
@@ -471,7 +514,7 @@ def main(argv=None) -> int:
         cand = slot["cand"]
         codes = slot["codes"]
         code = sorted(codes.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-        example, target, (sc, tc), names, pair = build_example(verb, cand, code)
+        example, target, (sc, tc), names, pair, spec = build_example(verb, cand, code)
         obj_alts = [h for h, _ in cand["obj"]] if cand["obj"] else None
         particle = cand["pp"] or cand["particle"]
         res, why = check(example, verb, particle, obj_alts[:1] if obj_alts else None, target, names, past(verb))
@@ -482,7 +525,7 @@ def main(argv=None) -> int:
             continue
         variants = [(example, res)]
         if res[0] != verb:  # spaCy's lemma of the past form differs: also code the base form
-            ex2, _, _, names2, _ = build_example(verb, cand, code, future=True, pair=pair)
+            ex2, _, _, names2, _, _ = build_example(verb, cand, code, future=True, pair=pair)
             res2, why2 = check(ex2, verb, particle, obj_alts[:1] if obj_alts else None, target, names2, verb)
             if res2 is not None and res2[0] == verb:
                 variants.append((ex2, res2))
@@ -495,7 +538,7 @@ def main(argv=None) -> int:
                 reasons["dup"] += 1
                 continue
             seen_keys.add(k2)
-            base = "en." + lemma + ("_" + particle if particle else "") + ("." + obj[0] if obj else "") + "." + code
+            base = "en.pt." + lemma + ("_" + particle if particle else "") + ("." + obj[0] if obj else "") + "." + code
             eid, n = base, 2
             while eid in seen_ids:
                 eid, n = f"{base}.{n}", n + 1
@@ -506,7 +549,7 @@ def main(argv=None) -> int:
             if particle:
                 e["particle"] = particle
             e["source"] = "subj"
-            e["target"] = target
+            e["target"] = spec
             e["example"] = example
             e["expect"] = {"source": sc, "target": tc}
             note = "PETRARCH-2 CAMEO.2.0 pattern"
@@ -515,7 +558,9 @@ def main(argv=None) -> int:
             if lemma != verb:
                 note += f"; spaCy lemmatises the past form of {verb!r} as {lemma!r}"
             e["note"] = note
+            e["_obj"] = obj_lemma
             out.append(e)
+    out = merge(out, reasons)
     with args.out.open("w", encoding="utf-8") as f:
         f.write("// Derived by scripts/build_en_lexicon.py from PETRARCH-2 CAMEO.2.0.txt "
                 "(MIT, (c) 2015 Open Event Data Alliance); see NOTICE.md. Do not edit: rerun the script.\n")
@@ -523,6 +568,54 @@ def main(argv=None) -> int:
             f.write(json.dumps(e, ensure_ascii=False) + "\n")
     print(f"{len(out)} entries -> {args.out.relative_to(ROOT)}; candidates: {dict(reasons)}", file=sys.stderr)
     return 0
+
+
+def merge(entries: list[dict], reasons) -> list[dict]:
+    """One entry per (lemma, particle) without object, and no object lemma claimed twice.
+
+    The coder takes the first entry that fits a predicate (most specific first, then file
+    order) and looks for the target only where that entry says; so entries that would
+    shadow each other are merged: their target alternatives are joined, the code is the
+    one most patterns give.
+    """
+    groups: dict = collections.OrderedDict()
+    for e in entries:
+        groups.setdefault((e["lemma"], e.get("particle")), []).append(e)
+    out = []
+    for (lemma, particle), es in groups.items():
+        bare = [e for e in es if not e.get("obj")]
+        if bare:
+            votes = collections.Counter(e["cameo"] for e in bare)
+            keep = next(e for e in bare if e["cameo"] == votes.most_common(1)[0][0])
+            targets = []
+            for e in [keep] + [x for x in bare if x is not keep]:
+                for t in e["target"].split("|"):
+                    if t not in targets:
+                        targets.append(t)
+            keep["target"] = "|".join(targets)
+            if len(bare) > 1:
+                keep["note"] += "; merged: " + ", ".join(sorted({x["cameo"] for x in bare if x is not keep}))
+                reasons["merged"] += len(bare) - 1
+            out.append(keep)
+        claimed: dict[str, dict] = {}
+        for e in es:
+            if not e.get("obj"):
+                continue
+            ex_obj = e["_obj"]
+            if ex_obj in claimed:
+                owner = claimed[ex_obj]
+                for t in e["target"].split("|"):
+                    if t not in owner["target"].split("|"):
+                        owner["target"] += "|" + t
+                reasons["merged"] += 1
+                continue
+            e["obj"] = [o for o in e["obj"] if o not in claimed]
+            for o in e["obj"]:
+                claimed[o] = e
+            out.append(e)
+    for e in out:
+        e.pop("_obj", None)
+    return out
 
 
 _lemma_cache: dict[str, str] = {}
