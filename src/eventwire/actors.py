@@ -45,8 +45,9 @@ def detect(article: Article, parsed, sentences: tuple[Sentence, ...], *, date: s
     lang = article.lang if article.lang in kb.langs else "en"
     date = date or article.published
     found: list[Detected] = []
+    short: dict[str, int] = {}
     for n, p in enumerate(parsed):
-        found.extend(scan_paragraph(kb, lang, date, p, n))
+        found.extend(scan_paragraph(kb, lang, date, p, n, short))
     return coref.link(found, kb=kb, lang=lang, date=date, sentences=sentences)
 
 

@@ -71,6 +71,7 @@ def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentence
     found = _merge_role_names(found)
     _surnames(found)
     _roles_without_country(found)
+    _anaphors(found, kb)
     _pronouns(found, lang=lang)
     found = _pairs(found)
     for d in found:
@@ -149,10 +150,15 @@ def _dominant_country(found: list[Detected], upto: int) -> str | None:
     return None
 
 
+FALLBACK_SECTORS = frozenset(["GOV", "MIL", "COP", "JUD", "LEG"])
+
+
 def _roles_without_country(found: list[Detected]) -> None:
     for i, d in enumerate(found):
         if d.kind != "role" or d.actor is not None or not d.definite or not d.sector:
             continue
+        if d.extra.get("unresolved_of"):
+            continue  # "le président de la Commission": the complement says whose, and we do not know it
         ante = None
         for j in range(i - 1, -1, -1):
             e = found[j]
@@ -165,10 +171,31 @@ def _roles_without_country(found: list[Detected]) -> None:
             d.actor = replace(a, rule=a.rule + "+same-role")
             d.antecedent = ante
             continue
-        c = _dominant_country(found, i)
+        c = _dominant_country(found, i) if d.sector in FALLBACK_SECTORS else None
         if c:
             code = c + d.sector
             d.actor = Actor(code=code, country=c, sector=d.sector, rule=f"role:dominant-country:{code}")
+
+
+def _anaphors(found: list[Detected], kb: KB) -> None:
+    for i, d in enumerate(found):
+        kinds = d.extra.get("anaphor")
+        if not kinds or d.actor is not None:
+            continue
+        for j in range(i - 1, -1, -1):
+            c = found[j]
+            if d.sentence - c.sentence > 6:
+                break
+            if c.actor is None or _governs(c, d) or c.kind in ("pronoun", "demonym") or c.pair:
+                continue
+            ekind = kb.entry(c.entry).kind if c.entry is not None else None
+            ok = ekind in kinds or ("state" in kinds and c.kind == "toponym" and c.actor.country)
+            if ok:
+                a = c.actor if c.kind != "toponym" else Actor(code=c.actor.country, country=c.actor.country, rule=c.actor.rule)
+                d.actor = replace(a, rule=f"anaphor:{a.rule}")
+                d.antecedent = j
+                d.chain_key = c.chain_key or _key(c)
+                break
 
 
 def _compatible(p: Detected, c: Detected) -> bool:

@@ -76,7 +76,8 @@ def _is_upper_token(text: str) -> bool:
 class ParagraphScanner:
     """Finds the mentions of one parsed paragraph."""
 
-    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int) -> None:
+    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> None:
+        self.short = short if short is not None else {}
         self.kb = kb
         self.ld: LangData = kb.langs[lang]
         self.lang = lang
@@ -166,6 +167,7 @@ class ParagraphScanner:
         self._names()
         self._demonyms()
         self._roles()
+        self._anaphors()
         self._entities()
         self._pronouns()
         self._pairs()
@@ -178,10 +180,14 @@ class ParagraphScanner:
         while i < len(doc):
             m = self._match(i, self.ld.names, self.ld.maxlen)
             if m is None:
-                i += 1
-                continue
-            j, aliases = m
-            choice = self._choose(i, j, aliases)
+                short = self._short_name(i)
+                if short is None:
+                    i += 1
+                    continue
+                j, choice = i + 1, short
+            else:
+                j, aliases = m
+                choice = self._choose(i, j, aliases)
             if choice is None:
                 i += 1
                 continue
@@ -198,6 +204,27 @@ class ParagraphScanner:
             self.kbspan_at.update({k: d for k in range(i, j)})
             self._add(d)
             i = j
+
+    def _short_name(self, i: int) -> int | None:
+        """``la Commission`` after ``la Commission européenne``: the first word of an
+        organisation's name already mentioned in the article."""
+        t = self.doc[i]
+        if not self.short or not t.text[:1].isupper() or len(self.tp[i]) != 1 or t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if i + 1 < len(self.doc) and self.doc[i + 1].text[:1].isupper() and self.doc[i + 1].pos_ == "PROPN":
+            return None  # part of a longer unknown name
+        return self.short.get(self.tp[i][0])
+
+    def remember_short_names(self) -> None:
+        for d in self.found:
+            if d.entry is None or d.tok_end - d.tok_start < 2:
+                continue
+            e = self.kb.entry(d.entry)
+            t = self.doc[d.tok_start]
+            if e.kind in ("igo", "org", "ngo", "media") and t.text[:1].isupper() and len(self.tp[d.tok_start]) == 1:
+                w = self.tp[d.tok_start][0]
+                if w not in self.ld.stop_words and w not in ("etat", "state", "conseil" if e.code.startswith("IGOUNO") and False else ""):
+                    self.short.setdefault(w, d.entry)
 
     def _choose(self, i: int, j: int, aliases) -> int | None:
         first = self.doc[i].text
@@ -275,6 +302,8 @@ class ParagraphScanner:
         span_lo, span_hi = i, j
         country_code: str | None = None
         seat: Detected | None = None
+        person_d: Detected | None = None
+        unresolved_of = False
         former = False
         rule = "role"
         # modifiers: breadth-first over the NP
@@ -285,7 +314,7 @@ class ParagraphScanner:
         while queue:
             t = queue.pop(0)
             for c in t.children:
-                if c.i in seen or c.dep_ in _NP_EXIT and not (c.dep_ in ("obl", "obl:mod") and False):
+                if c.i in seen or (c.dep_ in _NP_EXIT and not (c.dep_ == "appos" and t.i in range(i, j))):
                     continue
                 if depth[t.i] >= 3:
                     continue
@@ -321,6 +350,15 @@ class ParagraphScanner:
                 if e.kind in ("state", "capital", "seat", "igo", "region", "org", "armed", "media") and d.actor:
                     seat = d
                     rule += f"+{e.kind}"
+                elif e.kind == "person" and d.actor is not None:
+                    if c.dep_ == "appos" or c.dep_.startswith("flat") or c.i == j:
+                        person_d = d  # "le président, Vladimir Poutine"
+                    elif d.actor.country:
+                        country_code = d.actor.country  # "l'administration de Barack Obama"
+                        rule += "+of-person"
+            if c.i >= j and c.dep_.startswith("nmod") and c.pos_ in ("NOUN", "PROPN") and c.i not in self.kbspan_at \
+                    and c.i not in self.demonym_at and not comp:
+                unresolved_of = True
         # the determiner
         lo_tok = doc[span_lo]
         if span_lo > 0 and doc[span_lo - 1].dep_ == "det" and doc[span_lo - 1].head.i in range(span_lo, span_hi):
@@ -346,8 +384,14 @@ class ParagraphScanner:
             code = country_code + sec if len(country_code) == 3 else country_code
             actor = Actor(code=code, country=country_code if country_code.isalpha() and len(country_code) == 3 else None,
                           sector=sec, rule=f"{rule}:{code}")
+        if person_d is not None and person and person_d.actor is not None and (
+            actor is None or person_d.actor.country == actor.country
+        ):
+            actor = person_d.actor
+            self._pending_holder = person_d.entry
+            rule += "+appos-person"
         # the person holding the role
-        if actor is not None and person and role and not former and not indefinite and actor.country:
+        elif actor is not None and person and role and not former and not indefinite and actor.country:
             idx = holder_of(self.kb, actor.country, role, self.date)
             if idx is not None:
                 e = self.kb.entry(idx)
@@ -357,14 +401,47 @@ class ParagraphScanner:
         start, end = self._abs(span_lo), self._abs_end(span_hi)
         d = Detected(
             start=start, end=end, head=self._abs(h), kind="role", para=self.para, tok_start=span_lo, tok_end=span_hi,
-            head_tok=h, actor=actor, person=person, gender=g if person else None, number="p" if plural else "s",
+            head_tok=h, actor=actor, person=person, gender=_morph_gender(doc[h]) or g, number="p" if plural else "s",
             sector=sector, role=role, definite=definite and not indefinite, ner_label=self._ner_label(h),
+            extra={"unresolved_of": unresolved_of},
         )
         if actor is not None and actor.name:
             d.entry = getattr(self, "_pending_holder", None)
             d.gender = self.kb.entry(d.entry).gender if d.entry is not None else d.gender
         self._pending_holder = None
         self._add(d)
+
+    def _anaphors(self) -> None:
+        """Definite descriptions that refer back: ``l'organisation``, ``le pays``, ``the group``."""
+        if not self.ld.anaphors:
+            return
+        for t in self.doc:
+            if self.owner[t.i] is not None or t.pos_ not in ("NOUN", "PROPN") or len(self.tp[t.i]) != 1:
+                continue
+            feats = self.ld.anaphors.get(self.tp[t.i]) or self.ld.anaphors.get(pieces(t.lemma_) if t.lemma_ else ())
+            if feats is None:
+                continue
+            if t.morph.get("Number") == ["Plur"] or t.text.lower() != t.lemma_.lower() and t.text.lower().endswith("s") and not t.lemma_.lower().endswith("s"):
+                continue
+            g, n, definite = self._det_gender(t.i)
+            dets = [c for c in t.children if c.dep_ == "det"]
+            if not definite:
+                definite = any(pieces(c.text) and pieces(c.text)[0] in _DEFINITE for c in dets)
+            if not definite or n == "p":
+                continue
+            actor = None
+            for c in t.children:
+                if c.i in self.demonym_at:
+                    code = self.demonym_at[c.i][0]
+                    actor = Actor(code=code, country=code if len(code) == 3 and code not in _REGIONS else None, rule=f"anaphor+demonym:{code}")
+                    break
+            lo = min([t.i] + [c.i for c in dets if c.i == t.i - 1])
+            self._add(Detected(
+                start=self._abs(lo), end=self._abs_end(t.i + 1), head=self._abs(t.i), kind="role", para=self.para,
+                tok_start=lo, tok_end=t.i + 1, head_tok=t.i, actor=actor, number="s",
+                gender=feats.get("gender") or _morph_gender(t), definite=True, ner_label=self._ner_label(t.i),
+                extra={"anaphor": feats.get("refers_to", [])},
+            ))
 
     def _entities(self) -> None:
         """Named entities the KB does not know: persons (their role may come from an
@@ -490,11 +567,26 @@ class ParagraphScanner:
             ))
 
 
+_DEFINITE = frozenset(["le", "la", "l'", "les", "ce", "cette", "cet", "du", "au", "the", "this", "that"])
+
+
+def _morph_gender(t) -> str | None:
+    g = t.morph.get("Gender")
+    if g == ["Masc"]:
+        return "m"
+    if g == ["Fem"]:
+        return "f"
+    return None
+
+
 _REGIONS = frozenset("WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR".split())
 
 
-def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int) -> list[Detected]:
-    found = [d for d in ParagraphScanner(kb, lang, date, p, para_index).scan() if d.kind != "_drop"]
+def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
+    """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
+    sc = ParagraphScanner(kb, lang, date, p, para_index, short)
+    found = [d for d in sc.scan() if d.kind != "_drop"]
+    sc.remember_short_names()
     for d in found:
         t = p.doc[d.head_tok]
         d.extra["gov"] = t.head.i

@@ -98,6 +98,7 @@ class LangData:
     country_nouns: frozenset[str] = frozenset()
     seat_person_nouns: frozenset[str] = frozenset()
     pair_phrases: dict[tuple[str, ...], int] = field(default_factory=dict)
+    anaphors: dict[tuple[str, ...], dict] = field(default_factory=dict)
     pronouns: dict[str, dict] = field(default_factory=dict)
     feminine_titles: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
@@ -340,6 +341,7 @@ def _lang_data(lang: str, pending: list, demonyms_en: dict) -> LangData:
     ld.country_nouns = frozenset(" ".join(pieces(n)) for n in ro.get("country_nouns", []))
     ld.seat_person_nouns = frozenset(" ".join(pieces(n)) for n in ro.get("person_of_seat_nouns", []))
     ld.pair_phrases = {pieces(k): v for k, v in ro.get("determiner_plural_pronouns", {}).items()}
+    ld.anaphors = {pieces(k): v for k, v in ro.get("anaphors", {}).items()}
     pr = _lang_json(lang, "actors_pronouns.json")
     ld.pronouns = {normalize(k): v for k, v in pr.get("pronouns", {}).items()}
     ld.feminine_titles = frozenset(normalize(t) for t in pr.get("feminine_persons_titles", []))
