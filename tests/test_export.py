@@ -167,3 +167,17 @@ def test_export_filters_and_doc_ids(con):
 def test_unknown_format(con):
     with pytest.raises(UsageError):
         export_events(con, "xml", io.StringIO())
+
+
+def test_plover_date_falls_back_to_the_period_then_the_publication_date():
+    from dataclasses import replace
+
+    coded = make_coded("undated")
+    e1, e2 = coded.events
+    e1 = replace(e1, date="2024-06", date_precision="month", date_range=("2024-06-01", "2024-06-30"))
+    e2 = replace(e2, date=None, date_precision=None, date_source="none", date_range=None)
+    c = store.open_store(":memory:")
+    store.write_coded(c, replace(coded, events=(e1, e2)))
+    recs = {r["eventwire"]["cameo"]: r for r in map(json.loads, _export(c, "plover").splitlines())}
+    assert (recs["042"]["date"], recs["042"]["enddate"]) == ("2024-06-01", "2024-06-30")
+    assert recs["112"]["date"] == "2024-06-19" and recs["112"]["eventwire"]["date_source"] == "none"

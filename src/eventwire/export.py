@@ -259,7 +259,9 @@ def _context(code: str) -> str | None:
 def plover_record(row: dict) -> dict:
     """The PLOVER record of one ``events`` row (PLOVER manual, chapter "Data Fields")."""
     date = row.get("date") or ""
-    day = date if len(date) == 10 else (row.get("date_start") or None)
+    # PLOVER requires a day: the event's, else the first day of its period, else the article's
+    # publication date (``eventwire.date`` and ``date_source`` keep what the text said)
+    day = date if len(date) == 10 else (row.get("date_start") or row.get("published") or None)
     actor = _plover_entity(row, "source") or [{"code": "---", "sector": "UNK"}]
     ev_loc = None
     if row.get("location_country") or row.get("location_name"):
