@@ -43,6 +43,11 @@ def _free_port() -> int:
 def store(tmp_path_factory):
     from dataclasses import replace
 
+    from webdata import CANONICAL
+
+    if not CANONICAL.exists():
+        pytest.skip(f"{CANONICAL} is absent: put ../shared beside the clone")
+
     path = tmp_path_factory.mktemp("web") / "explorer.duckdb"
     coded = handmade_articles()
     # the hand-made canonical article under its own id, so the real coder's version can sit beside it

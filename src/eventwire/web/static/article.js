@@ -69,11 +69,14 @@
   }
 
   function renderList() {
-    list.replaceChildren(...events.map(e => h("li", {dataset: {eventId: e.event_id}, onclick: () => select(e.event_id)},
+    list.replaceChildren(...events.map(e => h("li", {
+      dataset: {eventId: e.event_id}, tabindex: 0, role: "button", onclick: () => select(e.event_id),
+      onkeydown: ev => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(e.event_id); } }},
       h("code", {}, e.cameo), " ",
       e.source ? e.source.code : "–", " → ", e.target ? e.target.code : "–", " ",
       h("span", {class: "muted"}, e.cameo_name || ""), " ", factBadge(e.factuality))));
-    document.getElementById("events-heading").textContent = `${events.length} event${events.length === 1 ? "" : "s"}`;
+    document.getElementById("events-heading").replaceChildren(`${events.length} event${events.length === 1 ? "" : "s"} `,
+      h("a", {href: `/events?doc_id=${encodeURIComponent(docId)}`, class: "small"}, "as a table"));
   }
 
   function row(label, ...value) { return [h("dt", {}, label), h("dd", {}, ...value)]; }

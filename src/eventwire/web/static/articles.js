@@ -28,7 +28,8 @@
         h("td", {}, h("a", {href: `/articles/${encodeURIComponent(a.doc_id)}`}, a.title || a.doc_id)),
         h("td", {}, a.lang || ""),
         h("td", {}, a.source || ""),
-        h("td", {class: "num"}, fmtNum(a.n_events)),
+        h("td", {class: "num"}, a.n_events ? h("a", {href: `/events?doc_id=${encodeURIComponent(a.doc_id)}`,
+          title: "these events in the table"}, fmtNum(a.n_events)) : "0"),
         h("td", {class: "num"}, fmtNum(a.n_chars)))));
       if (!data.articles.length) tbody.append(h("tr", {}, h("td", {colspan: 6, class: "empty"}, "No article matches.")));
       document.getElementById("count").textContent =

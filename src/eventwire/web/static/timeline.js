@@ -73,6 +73,10 @@
         parts: [1, 2, 3, 4].map(q => ({value: p[`q${q}`], color: QUAD_COLORS[q], name: QUAD_NAMES[q]}))
           .concat([{value: p.q0, color: "#9aa6b5", name: "no quad class"}]),
       })), "events");
+      document.getElementById("placed").textContent = data.placed === data.total
+        ? `${fmtNum(data.total)} events.`
+        : `${fmtNum(data.placed)} of ${fmtNum(data.total)} events have a date precise to the ${data.interval}; ` +
+          "the others (coarser or no date) are not drawn.";
       const dy = document.getElementById("dyad-chart");
       if (!data.dyad) {
         dy.replaceChildren(h("div", {class: "empty panel"}, "Choose a dyad source and target above to see its Goldstein series."));
