@@ -1,13 +1,604 @@
 """Events: predicates from the language lexicon, arguments from the parse, codes, factuality.
 
-(Stub: the coder issue fills it.)
+Orchestration only; the parts live in their own modules:
+
+- :mod:`eventwire.lexicon` loads and indexes ``lang/<lang>/predicates*.jsonl``;
+- :mod:`eventwire.arguments` reads a predicate's logical roles off the parse;
+- :mod:`eventwire.factuality` decides factuality and who claims the event;
+- actors come from the article's mentions (:func:`eventwire.actors.resolve_mentions`),
+  dates and places from :mod:`eventwire.times` / :mod:`eventwire.places`.
+
+One :class:`~eventwire.records.Event` is emitted per source/target pair.
 """
 
 from __future__ import annotations
 
-from .records import Article, Event
+import bisect
+from dataclasses import dataclass, field
+
+from . import actors as actors_mod
+from . import places as places_mod
+from . import times as times_mod
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, roles_of
+from .codebooks import cameo as cameo_info
+from .factuality import Frame, frame_of, grammar_for, load_cues
+from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon
+from .records import Actor, Argument, Article, Event, EventLink, Mention
 from .settings import DEFAULT, Settings
+from .version import CODEBOOK_VERSION, CODER_VERSION
+
+SUPPORTED = ("fr", "en")
+
+
+# --------------------------------------------------------------------------- actors glue
+
+
+class ActorIndex:
+    """Maps an argument's head token to an actor: the mention headed by it, else one
+    containing it, else one inside its noun phrase, else ``actors.lookup`` on the phrase."""
+
+    def __init__(self, article: Article, mentions, *, lang: str, date: str | None) -> None:
+        self.article = article
+        self.lang = lang
+        self.date = date
+        self.mentions: list[Mention] = list(mentions)
+        self.by_head: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_head.setdefault(m.head, []).append(m)
+        self.starts = sorted((m.start, i) for i, m in enumerate(self.mentions))
+        self._lookup_cache: dict[str, Actor | None] = {}
+
+    def _actor_of(self, m: Mention) -> Actor | None:
+        seen = 0
+        while m is not None and m.actor is None and m.antecedent is not None and seen < 8:
+            m = self.mentions[m.antecedent] if 0 <= m.antecedent < len(self.mentions) else None
+            seen += 1
+        return m.actor if m is not None else None
+
+    def lookup(self, text: str) -> Actor | None:
+        text = text.strip(" ,;:.\"«»()'")
+        if not text:
+            return None
+        if text not in self._lookup_cache:
+            try:
+                found = actors_mod.lookup(text, lang=self.lang, date=self.date)
+            except Exception:  # noqa: BLE001 - a lookup failure must not lose the article
+                found = []
+            self._lookup_cache[text] = found[0] if found else None
+        return self._lookup_cache[text]
+
+    skip_lemmas: frozenset | set = frozenset()
+
+    def resolve(self, p, tok, sch, *, avoid: frozenset | set = frozenset()) -> Argument | None:
+        """The actor of the phrase headed by ``tok``; among the readings of a group
+        mention (``les deux pays``) one whose country is not in ``avoid`` first."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.skip_lemmas:
+            return None  # an event noun (``fourniture d'armes à la Russie``) is not an actor
+        off = p.start + tok.idx
+        readings = []
+        for m in self.by_head.get(off, ()):
+            a = self._actor_of(m)
+            if a is not None:
+                readings.append(Argument(actor=a, start=m.start, end=m.end, text=m.text))
+        if readings:
+            for r in readings:
+                if (r.actor.country or r.actor.code[:3]) not in avoid:
+                    return r
+            return readings[0]
+        lo_i, hi_i = core_span(tok, sch)
+        doc = tok.doc
+        lo, hi = p.start + doc[lo_i].idx, p.start + doc[hi_i - 1].idx + len(doc[hi_i - 1])
+        # mentions containing the head, smallest first
+        best = None
+        k = bisect.bisect_right(self.starts, (off, len(self.mentions)))
+        for j in range(k - 1, max(-1, k - 40), -1):
+            m = self.mentions[self.starts[j][1]]
+            if m.start <= off < m.end:
+                a = self._actor_of(m)
+                if a is not None and (best is None or (m.end - m.start) < (best[0].end - best[0].start)):
+                    best = (m, a)
+        if best is None:
+            # mentions inside the noun phrase, nearest the head first
+            k0 = bisect.bisect_left(self.starts, (lo, -1))
+            inside = []
+            for j in range(k0, len(self.starts)):
+                m = self.mentions[self.starts[j][1]]
+                if m.start >= hi:
+                    break
+                if m.end <= hi:
+                    a = self._actor_of(m)
+                    if a is not None:
+                        inside.append((abs(m.head - off), m, a))
+            if inside:
+                inside.sort(key=lambda x: x[0])
+                best = (inside[0][1], inside[0][2])
+        if best is not None:
+            m, a = best
+            return Argument(actor=a, start=m.start, end=m.end, text=m.text)
+        if tok.pos_ in ("PRON", "DET") and tok.lower_ not in ():
+            return None
+        text = self.article.text[lo:hi]
+        if hi_i - lo_i <= 12:
+            a = self.lookup(text)
+            if a is not None:
+                return Argument(actor=a, start=lo, end=hi, text=text)
+        if tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            a = self.lookup(tok.text)
+            if a is not None:
+                s = p.start + tok.idx
+                return Argument(actor=a, start=s, end=s + len(tok), text=tok.text)
+        return None
+
+
+def _code(arg: Argument | None) -> str:
+    if arg is None:
+        return "---"
+    a = arg.actor
+    return (a.country or a.code[:3] or "---").upper()
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _expand_spec(spec: tuple[str, ...]) -> tuple[str, ...]:
+    return spec
+
+
+def _group_role(spec: tuple[str, ...], k: int) -> str:
+    """The role name of group ``k`` of :func:`_role_groups` (prep roles give two groups)."""
+    if k < 0:
+        return ""
+    n = 0
+    for alt in spec:
+        width = 2 if alt.startswith("prep:") else 1
+        if n <= k < n + width:
+            return alt
+        n += width
+    return ""
+
+
+def _share_coordinated_targets(cands, g: Grammar) -> None:
+    """Coordinated verbs share a recipient the second one leaves unsaid
+    (``a fourni à la Corée du Nord l'expertise ... et a envoyé de l'aide``)."""
+    by_tok = {id(c.tok): c for c in cands}
+    for c in cands:
+        if c.targets or c.entry.pos != "VERB" or c.tok.dep_ != g.scheme.conj:
+            continue
+        h = by_tok.get(id(c.tok.head))
+        if h is None or not h.targets or h.entry.pos != "VERB":
+            continue
+        if h.target_role in ("iobj", "prep:à", "prep:to") and any(r in c.entry.target for r in ("iobj", "prep:à", "prep:to")):
+            c.targets = list(h.targets)
+            c.target_role = h.target_role
+
+
+@dataclass(slots=True)
+class Candidate:
+    p: object
+    tok: object
+    entry: Entry
+    obj_tok: object
+    roles: Roles
+    sources: list = field(default_factory=list)  # Arguments
+    targets: list = field(default_factory=list)
+    frame: Frame | None = None
+    reporters: list = field(default_factory=list)
+    ids: list = field(default_factory=list)
+    target_role: str = ""
+    dropped: bool = False
+
+
+def _is_reflexive(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "expl") and c.lower_ in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"):
+            return True
+        if c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex") and c.i < tok.i:
+            return True
+    return False
+
+
+def _dep_words(t) -> set:
+    words = {t.lemma_.lower(), t.lower_}
+    # multi-word objects ("hunger strike", "humanitarian aid", "martial law"): modifier + head lemma
+    for c in t.children:
+        if c.dep_ in ("compound", "amod") and c.i < t.i:
+            words.add(f"{c.lower_} {t.lemma_.lower()}")
+    return words
+
+
+def _match(entry: Entry, tok, roles: Roles, g: Grammar):
+    """Does ``entry`` fit the predicate ``tok``? Returns (ok, matched object token)."""
+    if entry.reflexive and not _is_reflexive(tok):
+        return False, None
+    if len(entry.words) > 1:
+        doc = tok.doc
+        for k, w in enumerate(entry.words[1:], 1):
+            if tok.i + k >= len(doc) or doc[tok.i + k].lower_ != w:
+                return False, None
+    if entry.particle:
+        if not any(c.lower_ == entry.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children):
+            return False, None
+    if entry.prep:
+        if not any(p in entry.prep for p, _ in roles.preps) and not any(p in entry.prep for p, _ in roles.comps):
+            return False, None
+    obj_tok = None
+    if entry.obj:
+        want = set(entry.obj)
+        for d in roles.deps:
+            t = d.tok
+            if _dep_words(t) & want and d.dep not in g.scheme.subj:
+                obj_tok = t
+                break
+        if obj_tok is None and roles.passive:
+            for t in roles.obj:
+                if _dep_words(t) & want:
+                    obj_tok = t
+                    break
+        if obj_tok is None:
+            return False, None
+    return True, obj_tok
+
+
+def _pos_of(tok) -> str | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop")):
+        return "VERB"
+    if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def find_candidates(parsed, lex: Lexicon, g: Grammar) -> list[Candidate]:
+    out: list[Candidate] = []
+    fixes = lemma_fixes(lex.lang)
+    for p in parsed:
+        for tok in p.doc:
+            pos = _pos_of(tok)
+            if pos is None:
+                continue
+            lemma = fixes.get(tok.lower_) or tok.lemma_.lower()
+            entries = lex.candidates(lemma, pos)
+            if not entries and tok.lower_ != lemma:
+                entries = lex.candidates(tok.lower_, pos)
+            if not entries and pos == "VERB" and tok.pos_ == "ADJ":
+                continue
+            if not entries:
+                continue
+            roles = roles_of(tok, g)
+            for e in entries:
+                ok, obj_tok = _match(e, tok, roles, g)
+                if ok:
+                    out.append(Candidate(p=p, tok=tok, entry=e, obj_tok=obj_tok, roles=roles))
+                    break
+    # a noun that is the required object of a verb predicate belongs to that predicate
+    consumed = {id(c.obj_tok) for c in out if c.obj_tok is not None}
+    return [c for c in out if not (c.entry.pos == "NOUN" and id(c.tok) in consumed)]
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar) -> list[list]:
+    """Candidate token lists for a role spec, in order of preference."""
+    r = c.roles
+    groups: list[list] = []
+    for alt in spec:
+        if alt == "subj":
+            groups.append(r.subj)
+        elif alt == "obj":
+            objs = [t for t in r.obj if t is not c.obj_tok]
+            # a bare noun the parser misattached (``a accusé la semaine dernière Moscou``)
+            groups.append(objs + [t for p, t in r.preps if p == ""])
+        elif alt == "iobj":
+            groups.append(r.iobj)
+        elif alt == "agent":
+            groups.append(r.agent)
+        elif alt == "poss":
+            groups.append(r.poss)
+        elif alt.startswith("prep:"):
+            want = alt[5:]
+            toks = [t for p, t in r.preps if p == want]
+            if c.obj_tok is not None:
+                toks += [t for p, t in roles_of(c.obj_tok, g).preps if p == want]
+            elif not toks and c.entry.pos == "VERB":
+                # English attaches "with X" to the object: "discussed the crisis with Germany"
+                for o in r.obj:
+                    toks += [t for p, t in roles_of(o, g).preps if p == want]
+            if not toks and c.entry.pos == "NOUN":
+                # the parser often hangs ``en Corée`` under the noun's own dependent
+                for _, t in r.preps:
+                    toks += [t2 for p2, t2 in roles_of(t, g).preps if p2 == want]
+            toks = conj_all(toks, g)
+            groups.append(toks)
+            # ``quant au rapprochement entre les deux pays``: the actors of the phrase's own complements
+            groups.append([t2 for t in toks if t.pos_ == "NOUN" for _, t2 in roles_of(t, g).preps])
+        elif alt == "obj:poss":
+            owner = []
+            for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
+                owner += roles_of(t, g).poss
+            groups.append(owner)
+        elif alt == "comp":
+            groups.append([t for t in clause_dependents(c.tok, g) if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")])
+        elif alt == "none":
+            groups.append([])
+    return groups
+
+
+def conj_all(toks, g: Grammar) -> list:
+    out = []
+    for t in toks:
+        for x in conjuncts(t, g.scheme):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _resolve_groups(groups, c: Candidate, ax: ActorIndex, g: Grammar, *, first_only: bool = False,
+                    avoid: frozenset | set = frozenset()):
+    """Actors of the first group that yields any; with ``first_only``, only the first
+    token that resolves and the tokens coordinated with it.
+    Returns (arguments, ids of the tokens used, index of the group)."""
+    for k, toks in enumerate(groups):
+        args: list[Argument] = []
+        used: set[int] = set()
+        seen = set()
+        first = None
+        for t in toks:
+            if first_only and first is not None and t not in conjuncts(first, g.scheme):
+                continue
+            a = ax.resolve(c.p, t, g.scheme, avoid=avoid)
+            if a is not None and (a.start, a.end, a.actor.code) not in seen:
+                seen.add((a.start, a.end, a.actor.code))
+                args.append(a)
+                used.add(id(t))
+                if first is None:
+                    first = t
+        if args:
+            return args, used, k
+    return [], set(), -1
+
+
+# --------------------------------------------------------------------------- main
 
 
 def extract_events(article: Article, parsed, sentences, *, mentions, times, places, settings: Settings = DEFAULT) -> list[Event]:
-    return []
+    lang = article.lang
+    if lang not in SUPPORTED:
+        return []
+    lex = load_lexicon(lang)
+    cues = load_cues(lang)
+    g = grammar_for(lang)
+    ax = ActorIndex(article, mentions, lang=lang, date=article.published)
+    cands = find_candidates(parsed, lex, g)
+    if not cands:
+        return []
+    by_tok = {id(c.tok): c for c in cands}
+    event_nouns = {k[0] for k in lex.index if k[1] == "NOUN"}
+    ax.skip_lemmas = event_nouns
+    for c in cands:
+        spec_s, spec_t = c.entry.source, c.entry.target
+        sgroups = _role_groups(spec_s, c, g)
+        c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
+        src_codes = {_code(a) for a in c.sources}
+        tspec = _expand_spec(spec_t)
+        tgroups = [[t for t in grp if id(t) not in used] for grp in _role_groups(tspec, c, g)]
+        c.targets, _, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
+        c.target_role = _group_role(tspec, k)
+        if c.target_role == "comp" or c.entry.pos == "NOUN":
+            c.targets = [a for a in c.targets if _code(a) not in src_codes]
+        if c.target_role == "comp":
+            c.targets = c.targets[:1]
+        if c.entry.reciprocal and not c.targets and len(c.sources) > 1:
+            c.targets = list(c.sources)
+    _share_coordinated_targets(cands, g)
+    # factuality
+    alleging = {c.tok: c for c in cands if c.entry.complement is not None and c.entry.complement.role == "alleged"}
+    denying = {c.tok for c in cands if c.entry.factuality == "denied" or (c.entry.complement is not None and c.entry.complement.role == "denied")}
+    for c in cands:
+        fr = frame_of(c.tok, g, cues, alleging=alleging, denying=denying)
+        # entries that impose a factuality on their complement events
+        c.frame = fr
+        reps: list[Argument] = []
+        if fr.reporter is not None:
+            a = ax.resolve(c.p, fr.reporter, g.scheme)
+            reps = [a] if a is not None else []
+            for t in conjuncts(fr.reporter, g.scheme)[1:]:
+                a2 = ax.resolve(c.p, t, g.scheme)
+                if a2 is not None:
+                    reps.append(a2)
+        elif fr.reporter_pred is not None:
+            rc = by_tok.get(id(fr.reporter_pred))
+            if rc is not None:
+                reps = list(rc.sources)
+            else:
+                reps, _, _ = _resolve_groups([roles_of(fr.reporter_pred, g).subj], c, ax, g)
+        # a governing predicate's own factuality (entry.factuality) overrides generic cues
+        if fr.via is not None:
+            gc = by_tok.get(id(fr.via))
+            if gc is not None and gc.entry.complement is not None and gc.entry.complement.role not in ("alleged",):
+                c.frame = Frame(gc.entry.complement.role, reporter_pred=fr.via, via=fr.via, cue="lexicon")
+        if c.frame.factuality == "reported":
+            own = {_code(a) for a in c.sources}
+            if reps and own and {_code(a) for a in reps} <= own:
+                # a self-report of one's own act is the act itself
+                c.frame = Frame("asserted", via=c.frame.via, cue="self-report")
+                reps = []
+        elif c.frame.factuality in ("intended",):
+            reps = []
+        elif c.frame.factuality != "reported":
+            reps = [] if c.frame.factuality != "denied" else []
+        if c.frame.factuality == "intended" and c.entry.cameo[:2] in INTENT_ROOTS:
+            # CAMEO 03 (intent to cooperate) and 13 (threaten) already code the intention
+            c.frame = Frame("asserted", via=c.frame.via, cue="intent-code")
+        c.reporters = reps
+    # a reporting or intention predicate whose content is itself an event gives way to it
+    for c in cands:
+        if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon"):
+            gov = by_tok.get(id(c.frame.via))
+            if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
+                gov.dropped = True
+    return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
+
+
+INTENT_ROOTS = frozenset({"03", "13"})
+
+
+def _sentence_of(sentences, off: int):
+    starts = [s.start for s in sentences]
+    k = bisect.bisect_right(starts, off) - 1
+    return sentences[k] if k >= 0 else None
+
+
+def _confidence(c: Candidate) -> float:
+    conf = 0.5
+    if c.sources:
+        conf += 0.2
+    if c.targets:
+        conf += 0.2
+    if c.entry.obj or c.entry.prep:
+        conf += 0.05
+    if c.entry.pos == "NOUN":
+        conf -= 0.1
+    return round(min(conf, 0.95), 2)
+
+
+def _keep(c: Candidate) -> bool:
+    """An event needs an actor on each side it names: a target unless the entry says the
+    target may be absent (``none``) or is the subject matter of a statement (``comp``);
+    a nominal event also needs its source unless the entry says ``none``."""
+    if c.dropped or (not c.sources and not c.targets):
+        return False
+    if not c.targets and not ({"none", "comp"} & set(c.entry.target)):
+        return False
+    if c.entry.pos == "NOUN" and not c.sources and "none" not in c.entry.source:
+        return False
+    return True
+
+
+def _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g) -> list[Event]:
+    events: list[Event] = []
+    ids_by_tok: dict[int, list[str]] = {}
+    seen = set()
+    for c in cands:
+        if not _keep(c):
+            continue
+        info = cameo_info(c.entry.cameo)
+        pred = (c.p.start + c.tok.idx, c.p.start + c.tok.idx + len(c.tok))
+        if c.obj_tok is not None:
+            o = c.p.start + c.obj_tok.idx
+            pred = (min(pred[0], o), max(pred[1], o + len(c.obj_tok)))
+        sent = _sentence_of(sentences, pred[0])
+        sent_span = (sent.start, sent.end) if sent else pred
+        sent_index = sent.index if sent else 0
+        try:
+            ed = times_mod.date_for_event(article, c.p, c.tok, sent, times)
+        except Exception:  # noqa: BLE001
+            ed = None
+        try:
+            loc, loc_src = places_mod.location_for_event(article, c.p, c.tok, sent, places)
+        except Exception:  # noqa: BLE001
+            loc, loc_src = None, "none"
+        srcs = c.sources or [None]
+        tgts = c.targets or [None]
+        conf = _confidence(c)
+        for s in srcs:
+            for t in tgts:
+                sc, tc = _code(s), _code(t)
+                if s is not None and t is not None and sc == tc:
+                    if len(tgts) > 1 or len(srcs) > 1:
+                        continue
+                    t, tc = None, "---"  # a domestic event: keep the act, not a self-target
+                key = (pred, c.entry.cameo[:2], sc, tc)
+                if key in seen:
+                    continue
+                seen.add(key)
+                eid = Event.make_id(article.content_hash, pred, c.entry.cameo, s.actor.code if s else "", t.actor.code if t else "")
+                ev = Event(
+                    event_id=eid,
+                    doc_id=article.doc_id,
+                    sentence_index=sent_index,
+                    sentence=sent_span,
+                    predicate=pred,
+                    source=s,
+                    target=t,
+                    cameo=c.entry.cameo,
+                    cameo_name=info.name,
+                    goldstein=info.goldstein,
+                    quad_class=info.quad_class,
+                    plover_type=info.plover_type,
+                    plover_mode=info.plover_mode,
+                    factuality=c.frame.factuality if c.frame else "asserted",
+                    reported_by=tuple(c.reporters),
+                    date=ed.date if ed else None,
+                    date_precision=ed.precision if ed else None,
+                    date_source=ed.source if ed else "none",
+                    date_range=ed.range if ed else None,
+                    time=ed.expr if ed else None,
+                    location=loc,
+                    location_source=loc_src,
+                    rule=c.entry.id,
+                    confidence=conf,
+                    coder_version=CODER_VERSION,
+                    codebook_version=CODEBOOK_VERSION,
+                )
+                if conf < settings.min_confidence:
+                    continue
+                events.append(ev)
+                ids_by_tok.setdefault(id(c.tok), []).append(eid)
+    return _link(_dedup(events), cands, ids_by_tok, g)
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    """One event per (source, target, CAMEO root, factuality) in an article: a story
+    names the same act several times (headline, lead, body); the first mention is kept."""
+    out: list[Event] = []
+    seen: set = set()
+    for e in events:
+        key = (_code(e.source), _code(e.target), e.cameo[:2], e.factuality)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _link(events: list[Event], cands, ids_by_tok, g) -> list[Event]:
+    """``alleges``: accusation -> the act it alleges; ``denies``: denial -> what it rejects."""
+    links: dict[str, list[EventLink]] = {}
+    by_tok = {id(c.tok): c for c in cands}
+    for c in cands:
+        fr = c.frame
+        if fr is None or fr.via is None:
+            continue
+        gov = by_tok.get(id(fr.via))
+        if gov is None:
+            continue
+        if fr.cue == "alleged" or (fr.factuality == "reported" and gov.entry.complement is not None):
+            kind = "alleges"
+        elif fr.factuality == "denied":
+            kind = "denies"
+        else:
+            continue
+        for gid in ids_by_tok.get(id(gov.tok), ()):
+            for eid in ids_by_tok.get(id(c.tok), ()):
+                links.setdefault(gid, []).append(EventLink(kind, eid))
+    # a denial whose object is an accusation denies that accusation
+    for c in cands:
+        if c.entry.factuality != "denied":
+            continue
+        for t in list(c.roles.obj) + ([c.obj_tok] if c.obj_tok is not None else []):
+            tc = by_tok.get(id(t))
+            if tc is None:
+                continue
+            for gid in ids_by_tok.get(id(c.tok), ()):
+                for eid in ids_by_tok.get(id(tc.tok), ()):
+                    links.setdefault(gid, []).append(EventLink("denies", eid))
+    present = {e.event_id for e in events}
+    links = {k: [l for l in v if l.event_id in present and l.event_id != k] for k, v in links.items() if k in present}
+    links = {k: v for k, v in links.items() if v}
+    if not links:
+        return events
+    from dataclasses import replace
+
+    return [replace(e, links=tuple(dict.fromkeys(links[e.event_id]))) if e.event_id in links else e for e in events]

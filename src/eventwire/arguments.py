@@ -1,0 +1,406 @@
+"""An event predicate's arguments, read off the dependency parse.
+
+Language-neutral: what differs between the French model (Universal Dependencies labels:
+``nsubj``, ``nsubj:pass``, ``obj``, ``obl:agent``, ``case``...) and the English one
+(ClearNLP labels: ``nsubjpass``, ``dobj``, ``agent``, ``prep`` + ``pobj``...) is the
+label *scheme*, described once in :data:`SCHEMES`; words (relative pronouns, control
+verbs, contractions) come from the language's ``cues.json``.
+
+The main entry point is :func:`roles_of`, which gives a predicate token its logical
+subject(s), object(s), indirect object(s), prepositional dependents and clausal
+complements, with passive voice, relative clauses, coordination and control resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------- label schemes
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    subj: frozenset
+    subj_pass: frozenset
+    obj: frozenset
+    iobj: frozenset
+    agent: frozenset
+    clausal: frozenset  # complements and adjuncts that are clauses
+    conj: str
+    relcl: frozenset
+    acl: frozenset
+    appos: str
+    skip: frozenset  # function-word dependents never arguments
+    aux_pass: frozenset
+    neg: frozenset
+    mark: frozenset
+    poss: frozenset
+    modifier_adj: frozenset
+    iobj_prep: str
+    agent_prep: str
+
+
+UD = Scheme(
+    subj=frozenset({"nsubj", "csubj", "expl:subj"}),
+    subj_pass=frozenset({"nsubj:pass", "csubj:pass"}),
+    obj=frozenset({"obj"}),
+    iobj=frozenset({"iobj"}),
+    agent=frozenset({"obl:agent"}),
+    clausal=frozenset({"xcomp", "ccomp", "advcl", "acl", "csubj"}),
+    conj="conj",
+    relcl=frozenset({"acl:relcl"}),
+    acl=frozenset({"acl"}),
+    appos="appos",
+    skip=frozenset({"case", "mark", "punct", "det", "cc", "aux", "aux:tense", "aux:pass", "aux:caus", "cop",
+                    "fixed", "flat:name", "flat:foreign", "expl:comp", "expl:pv", "expl:pass", "dep", "discourse"}),
+    aux_pass=frozenset({"aux:pass"}),
+    neg=frozenset({"advmod"}),
+    mark=frozenset({"mark"}),
+    poss=frozenset(),
+    modifier_adj=frozenset({"amod"}),
+    iobj_prep="à",
+    agent_prep="par",
+)
+
+CLEAR = Scheme(
+    subj=frozenset({"nsubj", "csubj", "expl"}),
+    subj_pass=frozenset({"nsubjpass", "csubjpass"}),
+    obj=frozenset({"dobj", "obj", "attr"}),
+    iobj=frozenset({"dative", "iobj"}),
+    agent=frozenset({"agent"}),
+    clausal=frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "csubj"}),
+    conj="conj",
+    relcl=frozenset({"relcl"}),
+    acl=frozenset({"acl"}),
+    appos="appos",
+    skip=frozenset({"case", "mark", "punct", "det", "cc", "aux", "auxpass", "prt", "neg", "predet",
+                    "preconj", "dep", "intj", "meta", "quantmod", "nummod", "possessive"}),
+    aux_pass=frozenset({"auxpass"}),
+    neg=frozenset({"neg", "advmod"}),
+    mark=frozenset({"mark", "aux"}),
+    poss=frozenset({"poss"}),
+    modifier_adj=frozenset({"amod", "compound", "nmod"}),
+    iobj_prep="to",
+    agent_prep="by",
+)
+
+SCHEMES = {"fr": UD, "en": CLEAR}
+
+
+def scheme_for(lang: str) -> Scheme:
+    return SCHEMES.get(lang, UD)
+
+
+# --------------------------------------------------------------------------- dependents
+
+
+@dataclass(frozen=True, slots=True)
+class Dep:
+    """A dependent of a predicate: its head token, the preposition or complementiser
+    that introduces it (normalised, ``""`` when none) and its dependency label."""
+
+    tok: object
+    prep: str
+    dep: str
+
+
+def norm_prep(words: list[str], contractions: dict) -> str:
+    out = []
+    for w in words:
+        w = w.lower().replace("’", "'")
+        out.append(contractions.get(w, w))
+    return " ".join(out)
+
+
+def _markers(tok, sch: Scheme) -> list:
+    """Case / mark tokens in front of a dependent (with their ``fixed`` parts), in order."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("case", "mark"):
+            found.append(c)
+            found.extend(f for f in c.children if f.dep_ == "fixed")
+    found.sort(key=lambda t: t.i)
+    return found
+
+
+def dependents(tok, sch: Scheme, contractions: dict) -> list[Dep]:
+    """Every argument-like dependent of ``tok`` with the preposition introducing it."""
+    out: list[Dep] = []
+    if sch is CLEAR:
+        for c in tok.children:
+            d = c.dep_
+            if d in ("prep", "agent") or (d == "dative" and c.pos_ == "ADP"):
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        out.append(Dep(g, "by" if d == "agent" else c.lower_, "agent" if d == "agent" else d))
+                    elif g.dep_ == "prep":  # according to, out of, because of
+                        for gg in g.children:
+                            if gg.dep_ in ("pobj", "pcomp"):
+                                out.append(Dep(gg, f"{c.lower_} {g.lower_}", "prep"))
+                continue
+            if d in sch.skip:
+                continue
+            prep = ""
+            if d in ("xcomp", "advcl", "ccomp"):
+                marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux") and m.lower_ in ("to", "if", "that", "whether", "unless")]
+                prep = marks[0] if marks else ""
+            out.append(Dep(c, prep, d))
+        return out
+    for c in tok.children:
+        d = c.dep_
+        if d in sch.skip:
+            continue
+        prep = norm_prep([m.text for m in _markers(c, sch)], contractions)
+        out.append(Dep(c, prep, d))
+    return out
+
+
+def conjuncts(tok, sch: Scheme) -> list:
+    """``tok`` and the tokens coordinated with it (``Moscou et Pyongyang``)."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == sch.conj and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def is_passive(tok, sch: Scheme) -> bool:
+    for c in tok.children:
+        if c.dep_ in sch.aux_pass or c.dep_ in sch.subj_pass or c.dep_ in sch.agent:
+            return True
+    return participle_modifier(tok, sch)
+
+
+def participle_modifier(tok, sch: Scheme) -> bool:
+    """A past participle modifying a noun (``une résolution proposée par la Russie``)."""
+    if tok.dep_ not in sch.acl:
+        return False
+    if sch is CLEAR:
+        return tok.tag_ == "VBN"
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+
+
+def present_participle_modifier(tok, sch: Scheme) -> bool:
+    if tok.dep_ not in sch.acl:
+        return False
+    if sch is CLEAR:
+        return tok.tag_ == "VBG"
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+
+
+def has_own_subject(tok, sch: Scheme) -> bool:
+    return any(c.dep_ in sch.subj or c.dep_ in sch.subj_pass for c in tok.children)
+
+
+def is_infinitive_or_participle(tok, sch: Scheme) -> bool:
+    if sch is CLEAR:
+        return tok.tag_ in ("VB", "VBG", "VBN")
+    vf = tok.morph.get("VerbForm")
+    return bool(vf) and vf[0] in ("Inf", "Part", "Ger")
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@dataclass(slots=True)
+class Roles:
+    """Logical roles of a predicate. Each list holds head tokens, coordination expanded."""
+
+    subj: list = field(default_factory=list)
+    obj: list = field(default_factory=list)
+    iobj: list = field(default_factory=list)
+    agent: list = field(default_factory=list)
+    poss: list = field(default_factory=list)  # for nouns: par X, de X, adjective, possessive
+    preps: list = field(default_factory=list)  # (prep, token) nominal dependents
+    comps: list = field(default_factory=list)  # (prep, token) clausal / event complements
+    passive: bool = False
+    deps: list = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Everything argument finding needs for one language."""
+
+    lang: str
+    scheme: Scheme
+    relative_pronouns: frozenset
+    object_control: frozenset
+    iobj_control: frozenset
+    contractions: dict
+    time_nouns: frozenset = frozenset()
+
+
+def _expand(toks, sch):
+    out = []
+    for t in toks:
+        for c in conjuncts(t, sch):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _antecedent(tok, pred, g: Grammar):
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in g.relative_pronouns and pred.dep_ in g.scheme.relcl:
+        return pred.head
+    return tok
+
+
+def conj_head(tok, sch: Scheme):
+    """The verb a coordinated verb really shares its subject with.
+
+    The parser often hangs ``... a déclaré que la visite montrait X et a qualifié Y``'s
+    second verb on the nearest verb (``montrait``) instead of on ``a déclaré``: when the
+    conjunct has a tense auxiliary that its attachment lacks and the attachment is itself a
+    clausal complement of a verb with such an auxiliary, the coordination is with that verb.
+    """
+    head = tok.head
+    if tok.dep_ != sch.conj or head is tok:
+        return head
+
+    def aux(t):
+        return any(c.dep_ in ("aux", "aux:tense") for c in t.children)
+
+    if head.dep_ in ("ccomp",) and aux(tok) and not aux(head) and aux(head.head) and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
+def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
+    sch = g.scheme
+    r = Roles()
+    deps = [d for d in dependents(tok, sch, g.contractions) if d.tok.lower_ not in g.time_nouns and d.tok.lemma_.lower() not in g.time_nouns]
+    r.deps = deps
+    nominal = tok.pos_ in ("NOUN", "PROPN")
+    r.passive = (not nominal) and is_passive(tok, sch)
+    for d in deps:
+        t = d.tok
+        if d.dep in sch.subj:
+            r.subj.append(_antecedent(t, tok, g))
+        elif d.dep in sch.subj_pass:
+            r.obj.append(_antecedent(t, tok, g))
+        elif d.dep in sch.agent or (r.passive and d.prep == sch.agent_prep and t.pos_ in ("NOUN", "PROPN", "PRON")):
+            r.agent.append(t)
+        elif d.dep in sch.obj and t.pos_ not in ("VERB", "AUX"):
+            r.obj.append(_antecedent(t, tok, g))
+        elif d.dep in sch.iobj:
+            r.iobj.append(_antecedent(t, tok, g))
+            if d.prep:  # English ``dative`` "to X" / "for X": also a prep:to / prep:for dependent
+                r.preps.append((d.prep, t))
+        elif d.dep in sch.poss or (t.pos_ == "DET" and "Yes" in t.morph.get("Poss")):
+            r.poss.append(t)
+        elif d.dep in sch.modifier_adj and t.pos_ in ("ADJ", "PROPN", "NOUN", "VERB") and nominal:
+            if t.pos_ == "VERB" and d.dep != "amod":
+                continue
+            r.poss.append(t)
+        elif d.dep in sch.clausal or (t.pos_ in ("VERB", "AUX") and d.prep):
+            r.comps.append((d.prep, t))
+        elif t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ") and d.dep not in sch.relcl and d.dep != sch.conj:
+            if d.prep:
+                r.preps.append((d.prep, t))
+                if d.prep == sch.iobj_prep and not nominal:
+                    r.iobj.append(t)
+            elif nominal and d.dep in ("nmod", "compound", "appos") and t.pos_ == "PROPN" and sch is CLEAR:
+                r.poss.append(t)
+            elif not nominal and t.pos_ in ("PROPN", "NOUN") and d.dep in ("obl:mod", "obl", "npadvmod", "nmod"):
+                # bare nominal the parser misattached (``a accusé la semaine dernière Moscou``)
+                r.preps.append(("", t))
+    if nominal:
+        # par X / by X and de X / of X name the actor of a nominal event
+        by = [t for p, t in r.preps if p == sch.agent_prep]
+        of = [t for p, t in r.preps if p in ("de", "of")]
+        r.agent = by
+        adjs = [t for t in r.poss if t.pos_ != "DET"]
+        dets = [t for t in r.poss if t.pos_ == "DET"]
+        r.poss = by + adjs + of + dets
+    r.passive = r.passive and not nominal
+    if r.passive:
+        r.subj, r.agent = r.agent, []
+        if not r.obj and participle_modifier(tok, sch):
+            r.obj = [tok.head]
+    if not nominal:
+        if not r.subj and depth < 4:
+            r.subj = inherited_subject(tok, g, depth=depth)
+        r.subj = _expand(r.subj, sch)
+        r.obj = _expand(r.obj, sch)
+        r.iobj = _expand(r.iobj, sch)
+    else:
+        r.poss = _expand(r.poss, sch)
+    return r
+
+
+def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
+    """The understood subject of a verb that has none: coordination, control, participles."""
+    sch = g.scheme
+    head = tok.head
+    if head is tok:
+        return []
+    rel = tok.dep_
+    if rel == sch.conj and head.pos_ in ("VERB", "AUX", "ADJ"):
+        hr = roles_of(conj_head(tok, sch), g, depth=depth + 1)
+        return hr.subj
+    if present_participle_modifier(tok, sch) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]  # ``Poutine arrivant à Pyongyang``
+    if head.pos_ in ("NOUN", "PROPN"):
+        # ``la décision de l'Occident d'isoler`` : the noun's own actor
+        if rel in sch.acl and is_infinitive_or_participle(tok, sch):
+            hr = roles_of(head, g, depth=depth + 1)
+            return hr.poss[:1]
+        return []
+    if rel in sch.clausal or rel in ("obl", "obl:arg", "obl:mod", "pcomp", "prep"):
+        if not is_infinitive_or_participle(tok, sch):
+            return []
+        gov = head
+        if sch is CLEAR and rel == "pcomp" and head.dep_ == "prep":
+            gov = head.head  # accused X of using
+        if rel == "ccomp" and not is_infinitive_or_participle(tok, sch):
+            return []
+        hr = roles_of(gov, g, depth=depth + 1)
+        lemma = gov.lemma_.lower()
+        if lemma in g.object_control and hr.obj and not hr.passive:
+            return hr.obj
+        if lemma in g.iobj_control and hr.iobj:
+            return hr.iobj
+        if hr.passive and hr.obj and lemma in g.object_control:
+            return hr.obj
+        return hr.subj
+    return []
+
+
+def clause_dependents(tok, g: Grammar) -> list:
+    """Tokens of the complement clauses of ``tok`` (for a statement's subject matter)."""
+    out = []
+    for d in dependents(tok, g.scheme, g.contractions):
+        if d.dep in g.scheme.clausal or d.dep in ("xcomp", "ccomp") or (d.tok.pos_ == "VERB" and d.prep):
+            out.extend(d.tok.subtree)
+    return out
+
+
+_GENITIVE = frozenset({"de", "d'", "du", "des", "of", "'s"})
+
+
+def core_span(tok, sch: Scheme) -> tuple[int, int]:
+    """Token index span of the noun phrase headed by ``tok``, without coordinated
+    phrases, relative clauses and other clauses."""
+    lo = hi = tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in (sch.conj, "cc", "punct") or c.dep_ in sch.relcl or c.dep_ in sch.acl or c.dep_ in sch.clausal:
+                continue
+            if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
+                continue
+            if c.dep_ in ("prep",) and c.lower_ != "of":
+                continue
+            cases = [m.lower_ for m in c.children if m.dep_ == "case"]
+            if cases and cases[0] not in _GENITIVE:
+                continue  # ``à la Russie``, ``contre l'Ukraine``: another argument, not this phrase
+            lo = min(lo, c.i)
+            hi = max(hi, c.i)
+            stack.append(c)
+    return lo, hi + 1
