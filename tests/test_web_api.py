@@ -18,6 +18,7 @@ from eventwire.web.params import MAX_LIMIT
 from webdata import CANONICAL, Ev, build, handmade_articles, write_store
 
 ODD_ID = 'odd <i>"id" & co'
+NESTED_ID = "folder/sub folder/article"  # ingest names a file by its path when two share a name
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,8 @@ def coded():
     arts = handmade_articles()
     arts.append(build(ODD_ID, "Paris condemned Moscow.", lang="en", published="2023-01-02", events=[
         Ev("Paris condemned", "condemned", "111", source=("Paris", "FRAGOV"), target=("Moscow", "RUSGOV"))]))
+    arts.append(build(NESTED_ID, "Kyiv thanked Paris.", lang="en", published="2023-01-03", events=[
+        Ev("Kyiv thanked", "thanked", "051", source=("Kyiv", "UKRGOV"), target=("Paris", "FRAGOV"))]))
     return arts
 
 
@@ -121,11 +124,22 @@ def test_article_returns_text_and_events_whose_spans_point_at_their_words(client
 
 @pytest.mark.parametrize("doc_id", [
     "no-such-article", "..%2F..%2Fetc%2Fpasswd", "a%2Fb", "a%5Cb", "%2E%2E", "x" * 400, "a%00b",
+    "%2Fetc%2Fpasswd", "folder%2F..%2Fputin-pyongyang", "%5C%5Cserver%5Cshare", "folder/./article",
 ])
 def test_unknown_or_path_like_article_id_is_404(client, doc_id):
     get(client, f"/api/articles/{doc_id}", status=404)
     r = client.get(f"/articles/{doc_id}", headers={"accept": "text/html"})
     assert r.status_code == 404
+
+
+def test_article_whose_id_is_a_nested_file_name_is_reachable(client):
+    from urllib.parse import quote
+
+    for url in ("/api/articles/" + quote(NESTED_ID, safe=""), "/api/articles/" + quote(NESTED_ID)):
+        body = get(client, url)
+        assert body["article"]["doc_id"] == NESTED_ID and len(body["events"]) == 1
+    assert client.get("/articles/" + quote(NESTED_ID, safe="")).status_code == 200
+    assert get(client, "/api/events?doc_id=" + quote(NESTED_ID, safe=""))["total"] == 1
 
 
 def test_article_page_escapes_the_id(client):

@@ -71,7 +71,7 @@ def articles(request: Request, cur=Depends(cursor)):
     return ok(views.articles(cur, opts))
 
 
-@router.get("/articles/{doc_id}")
+@router.get("/articles/{doc_id:path}")
 def article(doc_id: str, request: Request, cur=Depends(cursor)):
     P.parse(query_params(request), {})
     if P.check_doc_id(doc_id) is None:
@@ -124,7 +124,5 @@ def map_(request: Request, cur=Depends(cursor)):
 
 @router.get("/{rest:path}")
 def not_found(rest: str):
-    if rest.startswith("articles/"):
-        raise P.ApiError(404, f"no article with id {rest[len('articles/'):]!r}")
     raise P.ApiError(404, f"no API endpoint /api/{rest}; see /api/health, /api/articles, /api/events, "
                           "/api/timeline, /api/network, /api/map")

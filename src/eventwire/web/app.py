@@ -154,7 +154,7 @@ def create_app(db: str | os.PathLike, *, allowed_hosts: list[str] | None = None)
     def articles_page():
         return page("articles")
 
-    @app.get("/articles/{doc_id}", response_class=HTMLResponse)
+    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse)
     def article_page(doc_id: str):
         if check_doc_id(doc_id) is None:
             raise ApiError(404, f"no article with id {doc_id!r}")

@@ -24,7 +24,7 @@ MAX_ID = 300  # characters of an article id
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Za-z0-9]{1,32}$")
-_SAFE_ID = re.compile(r"^[^\x00-\x1f\x7f/\\]+$")
+_NO_CONTROL = re.compile(r"^[^\x00-\x1f\x7f]+$")
 
 
 class ApiError(Exception):
@@ -126,7 +126,7 @@ def _lang(name: str, v: str) -> str:
 
 def _doc_id(name: str, v: str) -> str:
     v = _text(name, v, max_len=MAX_ID)
-    if not _SAFE_ID.match(v) or ".." in v:
+    if check_doc_id(v) is None:
         raise ApiError(400, f"{name}: not an article id: {v!r}")
     return v
 
@@ -199,7 +199,15 @@ def parse_query(params: Mapping[str, str], extra: Mapping[str, Callable[[str, st
 
 
 def check_doc_id(doc_id: str) -> str | None:
-    """The article id if it may be one, else None (the caller answers 404)."""
-    if not doc_id or len(doc_id) > MAX_ID or ".." in doc_id or not _SAFE_ID.match(doc_id):
+    """The article id if it may be one, else None (the caller answers 404).
+
+    Ids are only ever looked up as bound values, never used as paths; still, an id that
+    looks like a path escape (a ``..`` or ``.`` segment, a leading ``/`` or ``\\``, a
+    control character) is refused outright. Ids made from nested file names
+    (``folder/article``) are fine.
+    """
+    if not doc_id or len(doc_id) > MAX_ID or not _NO_CONTROL.match(doc_id) or doc_id[0] in "/\\":
+        return None
+    if any(seg in (".", "..") for seg in re.split(r"[/\\]", doc_id)):
         return None
     return doc_id
