@@ -424,3 +424,17 @@ def test_filtered_pages_follow_the_order_of_the_shared_query(client, query):
         rows, total = query_events(client.app.state.con.cursor(), filt, limit=3, offset=offset)
         assert body["total"] == total
         assert [e["event_id"] for e in body["events"]] == [r["event_id"] for r in rows]
+
+
+def test_concurrent_requests_each_get_their_own_cursor(client, events):
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = ["/api/events?country=RUS", "/api/timeline", "/api/network", "/api/map", "/api/articles/en-kyiv",
+            "/api/events?q=Kyiv&limit=2"] * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda u: (u, client.get(u)), urls))
+    totals = defaultdict(set)
+    for u, r in answers:
+        assert r.status_code == 200, (u, r.text)
+        totals[u].add(json.dumps(r.json(), sort_keys=True))
+    assert all(len(v) == 1 for v in totals.values())  # the same question, the same answer

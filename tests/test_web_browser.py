@@ -28,7 +28,7 @@ if not os.path.exists(CHROMIUM):
                 allow_module_level=True)
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-from webdata import canonical_handmade, handmade_articles, write_store  # noqa: E402
+from webdata import handmade_articles, write_store  # noqa: E402
 
 HAND = "putin-pyongyang-handmade"
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..codebooks import PLOVER_TYPES
-from ..queries import EventFilter, get_article, list_articles, query_events, where_clause
+from ..queries import get_article, list_articles, query_events, where_clause
 from ..records import FACTUALITY_VALUES
 from .params import ApiError, Query
 
@@ -325,8 +325,3 @@ def facets(cur) -> dict:
     counts = {t: cur.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in ("articles", "events")}
     return {"languages": langs, "plover_types": list(PLOVER_TYPES), "factualities": list(FACTUALITY_VALUES),
             "quad_classes": [1, 2, 3, 4], "countries": countries, "counts": counts}
-
-
-def export_rows(cur, filt: EventFilter, *, limit: int) -> tuple[list[dict], int]:
-    """Every event of the filtered set (up to ``limit``), flat columns."""
-    return query_events(cur, filt, limit=limit, offset=0, order_by="date")
