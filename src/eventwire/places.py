@@ -201,7 +201,7 @@ def _head(p, pl: Place):
         return None
     ids = {t.i for t in toks}
     for t in toks:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             return t
     return toks[0]
 
@@ -216,7 +216,7 @@ def _locative(tok, lang: str) -> tuple[bool, list]:
             loc = True
         if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE[lang]:
             loc = True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         path.append(cur.head)
         if cur.head.pos_ in ("VERB", "AUX"):
@@ -251,9 +251,10 @@ def location_for_event(article: Article, p, predicate_token, sentence, places) -
         if not loc:
             continue
         dist = abs(h.i - pred.i)
-        if pred in path or h.head is pred or any(t is pred for t in path[:1]):
+        path_ids = [t.i for t in path]
+        if pred.i in path_ids or h.head.i == pred.i:
             direct.append((dist, pl))
-        elif pred.i in {t.i for t in h.ancestors} and not any(t.pos_ == "VERB" and t is not pred for t in path[:-1]):
+        elif pred.i in {t.i for t in h.ancestors} and not any(t.pos_ == "VERB" and t.i != pred.i for t in path[:-1]):
             direct.append((dist, pl))
         else:
             nearby.append((dist + (50 if demonym else 0), pl))

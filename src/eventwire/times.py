@@ -62,7 +62,7 @@ def clause_tense(tok) -> str:
         return "past"
     v = tok
     for _ in range(8):
-        if v.pos_ in ("VERB", "AUX") or v.head is v:
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
             break
         v = v.head
     if v.pos_ not in ("VERB", "AUX"):
@@ -71,7 +71,7 @@ def clause_tense(tok) -> str:
     for a in auxes:
         if "Fut" in a.morph.get("Tense") or a.lower_ in ("will", "shall", "'ll"):
             return "future"
-    if v.head is not v and v.head.lemma_ in ("aller", "going") and v.morph.get("VerbForm") == ["Inf"]:
+    if v.head.i != v.i and v.head.lemma_ in ("aller", "going") and v.morph.get("VerbForm") == ["Inf"]:
         return "future"
     if "Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood"):
         return "future"
@@ -94,7 +94,8 @@ def _keep(m, idx: _TokenIndex, text: str, lang: str) -> bool:
         prev = text[max(0, m.start - 3):m.start]
         if re.search(r"[\d,.]\s?$", prev) or re.search(r"n°\s?$|no\.?\s?$", text[max(0, m.start - 4):m.start], re.I):
             return False
-    if m.kind == "season" and not (m.groups.get("this") or m.groups.get("det") or m.groups.get("year")):
+    if m.kind == "season" and not (m.groups.get("this") or m.groups.get("det") or m.groups.get("year")
+                                   or m.groups.get("past") or m.groups.get("future")):
         _p, tok = idx.at(m.start)
         if tok is not None and tok.pos_ != "NOUN":
             return False
@@ -121,7 +122,7 @@ def _keep(m, idx: _TokenIndex, text: str, lang: str) -> bool:
             return False  # an age: "Jean Burget, 87 ans," "un chauffeur de 38 ans"
     if m.kind == "duration" and re.fullmatch(r"(?i)(une|a|one) (seconde|second)", text[m.start:m.end]):
         return False  # "une seconde fois"
-    if m.kind in ("season", "date") and not m.groups.get("day") and not m.groups.get("year"):
+    if lang != "en" and m.kind in ("season", "date") and not m.groups.get("day") and not m.groups.get("year"):
         word = m.groups.get("season") or m.groups.get("weekday") or ""
         if word[:1].isupper() and not word.isupper() and text[m.start:m.start + len(word)] == word \
                 and not _sentence_initial(text, m.start):
@@ -282,7 +283,7 @@ def _tokens_of(p, t: TimeExpr):
 def _head_of(toks):
     ids = {tok.i for tok in toks}
     for tok in toks:
-        if tok.head.i not in ids or tok.head is tok:
+        if tok.head.i not in ids or tok.head.i == tok.i:
             return tok
     return toks[0] if toks else None
 
@@ -291,7 +292,7 @@ def _governor(tok):
     """The nearest verb (or the root) above ``tok``: the predicate an adjunct belongs to."""
     v = tok.head
     seen = 0
-    while v.pos_ not in ("VERB",) and v.head is not v and seen < 12:
+    while v.pos_ not in ("VERB",) and v.head.i != v.i and seen < 12:
         if v.pos_ == "AUX" and v.dep_ in ("ROOT",):
             break
         v = v.head
@@ -300,8 +301,11 @@ def _governor(tok):
 
 
 def _ancestors(tok):
+    """[(dependency relation, head)] from ``tok`` up to the root."""
     out = []
-    while tok.head is not tok:
+    for _ in range(64):
+        if tok.head.i == tok.i:
+            break
         out.append((tok.dep_, tok.head))
         tok = tok.head
     return out
@@ -327,22 +331,27 @@ def date_for_event(article: Article, p, predicate_token, sentence, times) -> Eve
             cands.append((t, _head_of(toks)))
     pred = predicate_token
     if cands:
-        pred_anc = {h.i for _d, h in _ancestors(pred)} if pred is not None else set()
+        pred_anc = [h.i for _d, h in _ancestors(pred)]
+        aux_ids = {c.i for c in pred.children if c.dep_.startswith(("aux", "cop"))}
         direct, related = [], []
         for t, h in cands:
             dist = abs(h.i - pred.i)
-            if pred is h or any(a is pred for _d, a in _ancestors(h)) and _governor(h) in (pred, *pred.children) \
-                    or _governor(h) is pred or (_governor(h).head is pred and _governor(h).dep_.startswith("aux")):
+            gov = _governor(h)
+            h_anc = [a.i for _d, a in _ancestors(h)]
+            # attached to the predicate (or its auxiliary), or inside its phrase without another verb between
+            between = h_anc[:h_anc.index(pred.i)] if pred.i in h_anc else None
+            if gov.i == pred.i or gov.i in aux_ids or (between is not None and not any(
+                    pred.doc[i].pos_ == "VERB" for i in between)):
                 direct.append((dist, t))
                 continue
-            gov = _governor(h)
-            path = []
-            for dep, anc in _ancestors(pred):
-                path.append(dep)
-                if anc is gov:
-                    break
-            if gov.i in pred_anc and not ("conj" in path and t.rule.endswith(":since")) and "parataxis" not in path:
-                related.append((dist, t))
+            if gov.i in pred_anc and t.type != "DURATION":
+                path = []
+                for dep, anc in _ancestors(pred):
+                    path.append(dep)
+                    if anc.i == gov.i:
+                        break
+                if not ("conj" in path and t.rule.endswith(":since")) and "parataxis" not in path:
+                    related.append((dist, t))
         for pool, source in ((direct, "expression"), (related, "sentence")):
             for _dist, t in sorted(pool, key=lambda x: x[0]):
                 ed = _event_date(t, source)

@@ -414,7 +414,7 @@ def normalise(kind: str, g: dict, *, dct: D, tense: str, ref: D, lex: Lexicon, t
         return Norm("DURATION", _duration(unit, n), dmod)
     if kind == "year":
         y = int(g["year"])
-        if y > dct.year + 30:
+        if dct.year > 1 and y > dct.year + 30:
             return None
         return Norm("DATE", str(y), mod)
     if kind == "decade":
