@@ -73,6 +73,9 @@ def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentence
     _roles_without_country(found)
     _anaphors(found, kb)
     _pronouns(found, lang=lang)
+    _possessive_roles(found)
+    _apposed_names(found)
+    _surnames(found)
     found = _pairs(found)
     for d in found:
         if d.chain_key is None:
@@ -128,8 +131,9 @@ def _surnames(found: list[Detected]) -> None:
         parts = d.person_name.split()
         if len(parts) >= 2 and d.actor is not None:
             known[parts[-1].lower()] = d
-        elif len(parts) == 1 and d.actor is None:
-            ante = known.get(parts[0].lower())
+            known[d.person_name.lower()] = d
+        elif d.actor is None:
+            ante = known.get(d.person_name.lower()) or (known.get(parts[0].lower()) if len(parts) == 1 else None)
             if ante is not None:
                 d.actor = replace(ante.actor, rule=ante.actor.rule + "+surname")
                 d.antecedent = found.index(ante)
@@ -153,6 +157,11 @@ def _dominant_country(found: list[Detected], upto: int) -> str | None:
 FALLBACK_SECTORS = frozenset(["GOV", "MIL", "COP", "JUD", "LEG"])
 
 
+def _same_noun(a: Detected, b: Detected) -> bool:
+    na, nb = a.extra.get("noun", ""), b.extra.get("noun", "")
+    return bool(na) and (na == nb or na.rstrip("sx") == nb.rstrip("sx"))
+
+
 def _roles_without_country(found: list[Detected]) -> None:
     for i, d in enumerate(found):
         if d.kind != "role" or d.actor is not None or not d.definite or not d.sector:
@@ -163,7 +172,7 @@ def _roles_without_country(found: list[Detected]) -> None:
         for j in range(i - 1, -1, -1):
             e = found[j]
             if e.kind == "role" and e.actor is not None and e.sector == d.sector and e.actor.country \
-                    and d.sentence - e.sentence <= 6:
+                    and _same_noun(e, d) and d.sentence - e.sentence <= 6:
                 ante = j
                 break
         if ante is not None:
@@ -171,7 +180,7 @@ def _roles_without_country(found: list[Detected]) -> None:
             d.actor = replace(a, rule=a.rule + "+same-role")
             d.antecedent = ante
             continue
-        c = _dominant_country(found, i) if d.sector in FALLBACK_SECTORS else None
+        c = _dominant_country(found, i) if d.sector in FALLBACK_SECTORS and not d.extra.get("foreign") else None
         if c:
             code = c + d.sector
             d.actor = Actor(code=code, country=c, sector=d.sector, rule=f"role:dominant-country:{code}")
@@ -272,6 +281,45 @@ def _pronouns(found: list[Detected], *, lang: str) -> None:
                 a.chain_key = p.chain_key
             p.entry = a.entry
             p.person = a.person if not p.person else p.person
+
+
+def _possessive_roles(found: list[Detected]) -> None:
+    """``son émissaire``: the role belongs to the possessive's referent."""
+    for i, d in enumerate(found):
+        feats = d.extra.get("poss")
+        if d.kind not in ("role", "name") or d.actor is not None or not feats:
+            continue
+        probe = Detected(**{**d.__dict__})
+        probe.kind, probe.pronoun, probe.number, probe.gender, probe.person = "pronoun", feats, feats.get("number"), None, False
+        found_copy = found[:i] + [probe]
+        _pronouns(found_copy, lang="")
+        if probe.antecedent is None or probe.actor is None:
+            continue
+        a = probe.actor
+        if a.country and d.sector and len(a.code) >= 3 and a.code[:3] == a.country:
+            code = a.country + d.sector
+            d.actor = Actor(code=code, country=a.country, sector=d.sector, name=d.person_name, rule=f"role+possessive:{a.rule}")
+        else:
+            d.actor = replace(a, name=d.person_name, qid=None, rule=f"role+possessive:{a.rule}")
+        d.antecedent = probe.antecedent
+
+
+def _apposed_names(found: list[Detected]) -> None:
+    """``L'ambassadeur russe en Turquie, Andreï Karlov``: an unknown person whose syntactic
+    head lies inside a role phrase takes the role's actor."""
+    for i, d in enumerate(found):
+        if d.kind != "name" or not d.person or d.actor is not None:
+            continue
+        gov = d.extra.get("gov")
+        for j in range(i - 1, max(-1, i - 4), -1):
+            r = found[j]
+            if r.kind == "role" and r.para == d.para and r.actor is not None and r.number != "p" \
+                    and (gov is not None and r.tok_start <= gov < r.tok_end or d.extra.get("appos_of") is r):
+                d.actor = replace(r.actor, name=d.person_name, qid=None, rule=r.actor.rule + "+appos")
+                d.chain_key = r.chain_key or _key(r)
+                r.chain_key = d.chain_key
+                d.antecedent = j
+                break
 
 
 def _pairs(found: list[Detected]) -> list[Detected]:

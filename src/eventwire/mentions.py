@@ -149,16 +149,16 @@ class ParagraphScanner:
         w = prev[0] if prev else ""
         if self.lang == "fr":
             if w in ("la", "une", "cette", "sa"):
-                return "f", "s", w == "la"
-            if w in ("le", "un", "ce", "du", "au", "son"):
-                return "m", "s", w in ("le", "du", "au")
+                return "f", "s", w in ("la", "cette")
+            if w in ("le", "un", "ce", "cet", "du", "au", "son"):
+                return "m", "s", w in ("le", "du", "au", "ce", "cet")
             if w in ("les", "des", "aux", "ces", "leurs"):
-                return None, "p", w in ("les", "aux")
+                return None, "p", w in ("les", "aux", "ces")
             if w in ("l'", "d'"):
                 return None, "s", w == "l'"
         else:
-            if w == "the":
-                return None, None, True
+            if w in ("the", "this", "these", "that", "those"):
+                return None, ("p" if w in ("these", "those") else None), True
         return None, None, False
 
     # ------------------------------------------------------------------ passes
@@ -231,7 +231,9 @@ class ParagraphScanner:
         ok = []
         for a in aliases:
             if a.acronym and not all(_is_upper_token(self.doc[k].text) for k in range(i, j) if self.tp[k]):
-                continue
+                # "Tass", "Otan", "Unicef": a long acronym may be written as a name
+                if not (j - i == 1 and len(self.tp[i][0]) >= 4 and first[:1].isupper()):
+                    continue
             if a.cap and not first[:1].isupper():
                 continue
             e = self.kb.entry(a.entry)
@@ -303,6 +305,7 @@ class ParagraphScanner:
         country_code: str | None = None
         seat: Detected | None = None
         person_d: Detected | None = None
+        absorbed: list[Detected] = []
         unresolved_of = False
         former = False
         rule = "role"
@@ -350,6 +353,10 @@ class ParagraphScanner:
                 if e.kind in ("state", "capital", "seat", "igo", "region", "org", "armed", "media") and d.actor:
                     seat = d
                     rule += f"+{e.kind}"
+                    if d.tok_end <= i and i - d.tok_end <= 2:
+                        # "the Turkish army", "US President": the modifier is part of the phrase
+                        span_lo = min(span_lo, d.tok_start)
+                        absorbed.append(d)
                 elif e.kind == "person" and d.actor is not None:
                     if c.dep_ == "appos" or c.dep_.startswith("flat") or c.i == j:
                         person_d = d  # "le président, Vladimir Poutine"
@@ -357,8 +364,24 @@ class ParagraphScanner:
                         country_code = d.actor.country  # "l'administration de Barack Obama"
                         rule += "+of-person"
             if c.i >= j and c.dep_.startswith("nmod") and c.pos_ in ("NOUN", "PROPN") and c.i not in self.kbspan_at \
-                    and c.i not in self.demonym_at and not comp:
+                    and c.text[:1].isupper() \
+                    and c.i not in self.demonym_at and not comp \
+                    and any(pieces(x.text) and pieces(x.text)[0] in ("de", "du", "des", "d'", "of") for x in c.children if x.dep_ == "case"):
                 unresolved_of = True
+        # no modifier in the tree (a parse split "les autorités | sud-coréennes"): the adjacent word
+        if country_code is None and seat is None:
+            for k in (j, i - 1):
+                if 0 <= k < len(doc) and k in self.demonym_at:
+                    code, dj = self.demonym_at[k]
+                    if k == j or dj == i:
+                        country_code = code
+                        rule += "+adjacent-demonym"
+                        span_lo, span_hi = min(span_lo, k if k < i else i), max(span_hi, dj if k == j else span_hi)
+                        for kk in range(k, dj):
+                            self.demonym_at.pop(kk, None)
+                        break
+        for d in absorbed:
+            d.kind = "_drop"
         # the determiner
         lo_tok = doc[span_lo]
         if span_lo > 0 and doc[span_lo - 1].dep_ == "det" and doc[span_lo - 1].head.i in range(span_lo, span_hi):
@@ -366,6 +389,9 @@ class ParagraphScanner:
         g, n, definite = self._det_gender(i if span_lo == i else span_lo + 1)
         det_word = self.tp[span_lo][0] if self.tp[span_lo] and span_lo < i else ""
         indefinite = det_word in _INDEF
+        poss = self.ld.pronouns.get(det_word) if det_word else None
+        if poss is not None and poss.get("role") != "possessive":
+            poss = None
         plural = n == "p" or (doc[h].morph.get("Number") == ["Plur"]) or typ == "group" and doc[h].text.lower().endswith(("s", "x"))
         actor = None
         person = typ == "person" and not plural
@@ -403,7 +429,8 @@ class ParagraphScanner:
             start=start, end=end, head=self._abs(h), kind="role", para=self.para, tok_start=span_lo, tok_end=span_hi,
             head_tok=h, actor=actor, person=person, gender=_morph_gender(doc[h]) or g, number="p" if plural else "s",
             sector=sector, role=role, definite=definite and not indefinite, ner_label=self._ner_label(h),
-            extra={"unresolved_of": unresolved_of},
+            extra={"unresolved_of": unresolved_of, "poss": poss, "noun": " ".join(x for k in range(i, j) for x in self.tp[k]),
+                   "foreign": tuple(x for k in range(i, j) for x in self.tp[k]) in self.ld.foreign_nouns},
         )
         if actor is not None and actor.name:
             d.entry = getattr(self, "_pending_holder", None)
@@ -582,10 +609,28 @@ def _morph_gender(t) -> str | None:
 _REGIONS = frozenset("WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR".split())
 
 
+def _textual_appositions(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``L'ambassadeur russe en Turquie, Andreï Karlov``: a person's name right after a comma
+    that closes a role phrase (with no verb in between) is apposed to it."""
+    doc = sc.doc
+    for d in found:
+        if d.kind != "name" or not d.person or d.tok_start < 2 or doc[d.tok_start - 1].text != ",":
+            continue
+        for k in range(d.tok_start - 2, max(-1, d.tok_start - 8), -1):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", ":"):
+                break
+            o = sc.owner[k]
+            if o is not None and sc.found[o].kind == "role":
+                d.extra["appos_of"] = sc.found[o]
+                break
+
+
 def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
     """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
     sc = ParagraphScanner(kb, lang, date, p, para_index, short)
     found = [d for d in sc.scan() if d.kind != "_drop"]
+    _textual_appositions(sc, found)
     sc.remember_short_names()
     for d in found:
         t = p.doc[d.head_tok]

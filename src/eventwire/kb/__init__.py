@@ -99,6 +99,7 @@ class LangData:
     seat_person_nouns: frozenset[str] = frozenset()
     pair_phrases: dict[tuple[str, ...], int] = field(default_factory=dict)
     anaphors: dict[tuple[str, ...], dict] = field(default_factory=dict)
+    foreign_nouns: frozenset[tuple[str, ...]] = frozenset()
     pronouns: dict[str, dict] = field(default_factory=dict)
     feminine_titles: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
@@ -266,8 +267,12 @@ def _build() -> KB:
                 if len(key) >= 2 or (key and len(key[0]) > 3):
                     add_alias("fr", n, idx, phoenix=True)
         else:
-            if b["source"] == "phoenix-countries" and len(first) == 3 and not dated:
-                kind = "state"
+            current = [c for c, s_, e_ in codes if e_ is None and len(c) == 3 and c.isalpha()]
+            if b["source"] == "phoenix-countries" and current:
+                kind = "state"  # a state, with its former codes: Ukraine [USRUKR <910824] ... [UKR >911221]
+                first = current[-1]
+                country = first
+                undated, dated = [first], ()
             elif b["source"] == "phoenix-milnonstate":
                 kind = "armed"
             elif first.startswith("IGO"):
@@ -342,6 +347,7 @@ def _lang_data(lang: str, pending: list, demonyms_en: dict) -> LangData:
     ld.seat_person_nouns = frozenset(" ".join(pieces(n)) for n in ro.get("person_of_seat_nouns", []))
     ld.pair_phrases = {pieces(k): v for k, v in ro.get("determiner_plural_pronouns", {}).items()}
     ld.anaphors = {pieces(k): v for k, v in ro.get("anaphors", {}).items()}
+    ld.foreign_nouns = frozenset(pieces(k) for k in ro.get("foreign_nouns", []))
     pr = _lang_json(lang, "actors_pronouns.json")
     ld.pronouns = {normalize(k): v for k, v in pr.get("pronouns", {}).items()}
     ld.feminine_titles = frozenset(normalize(t) for t in pr.get("feminine_persons_titles", []))
