@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import re
 import sys
@@ -86,6 +87,8 @@ NOUN_PREP = {"sanction": "on", "sanctions": "on", "embargo": "on", "restriction"
              "invitation": "to", "apology": "to", "condolences": "to", "ultimatum": "to", "warning": "to",
              "threat": "to", "request": "to", "appeal": "to", "demand": "on", "concern": "about",
              "criticism": "of", "support": "for", "praise": "for"}
+# roots whose "with X" / "between X and Y" predicates are symmetric (agree, meet, trade, clash)
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "16", "19"}
 # verbs too general to code on their own (they code only with an object or preposition)
 GENERIC = {"be", "have", "do", "say", "tell", "add", "go", "get", "make", "take", "put", "set", "come",
            "look", "see", "seem", "appear", "give", "keep", "hold", "show", "find", "know", "think",
@@ -361,7 +364,7 @@ def build_example(verb: str, cand: dict, code: str, future: bool = False, pair=N
         else:
             prep = NOUN_PREP.get(obj[0][0]) or next(a[5:] for a in alts if a.startswith("prep:"))
             target = "prep:" + prep
-            spec = "|".join([target] + [a for a in alts if a != target])
+            spec = "|".join([target] + [a for a in alts if a != target] + ([] if "obj:poss" in alts else ["obj:poss"]))
     else:
         spec = target
     if target == "obj":
@@ -415,7 +418,16 @@ def check(example: str, verb: str, particle: str | None, obj: list[str] | None, 
         heads = {v, objtok, anchor}
         if not (tgt_tok.dep_ == "pobj" and p.lower_ == target[5:] and (p.head in heads)):
             return None, "target-prep"
-    return (v.lemma_.lower(), objtok.lemma_.lower() if objtok is not None else None), "ok"
+    lemma = lemma_fix().get(v.lower_) or v.lemma_.lower()
+    return (lemma, objtok.lemma_.lower() if objtok is not None else None), "ok"
+
+
+@functools.lru_cache(maxsize=1)
+def lemma_fix() -> dict:
+    path = LANG / "lemmas.json"
+    if not path.exists():
+        return {}
+    return {k.lower(): v for k, v in json.loads(path.read_text(encoding="utf-8")).get("forms", {}).items()}
 
 
 # --------------------------------------------------------------------------- main
@@ -523,12 +535,12 @@ def main(argv=None) -> int:
             if args.report:
                 print(f"drop {why:12} {code:5} {example}")
             continue
+        if res[0] != verb:  # spaCy lemmatises the form otherwise: add it to lemmas.json, or leave out
+            reasons["lemma"] += 1
+            if args.report:
+                print(f"drop lemma        {code:5} {example} ({res[0]})")
+            continue
         variants = [(example, res)]
-        if res[0] != verb:  # spaCy's lemma of the past form differs: also code the base form
-            ex2, _, _, names2, _, _ = build_example(verb, cand, code, future=True, pair=pair)
-            res2, why2 = check(ex2, verb, particle, obj_alts[:1] if obj_alts else None, target, names2, verb)
-            if res2 is not None and res2[0] == verb:
-                variants.append((ex2, res2))
         for example, (lemma, obj_lemma) in variants:
             obj = None
             if obj_alts:
@@ -550,6 +562,8 @@ def main(argv=None) -> int:
                 e["particle"] = particle
             e["source"] = "subj"
             e["target"] = spec
+            if code[:2] in RECIPROCAL_ROOTS and any(a in ("prep:with", "prep:between") for a in spec.split("|")):
+                e["reciprocal"] = True  # "France and Germany signed ...": each the other's target
             e["example"] = example
             e["expect"] = {"source": sc, "target": tc}
             note = "PETRARCH-2 CAMEO.2.0 pattern"
@@ -561,6 +575,7 @@ def main(argv=None) -> int:
             e["_obj"] = obj_lemma
             out.append(e)
     out = merge(out, reasons)
+    out = verify(out, reasons, report=args.report)
     with args.out.open("w", encoding="utf-8") as f:
         f.write("// Derived by scripts/build_en_lexicon.py from PETRARCH-2 CAMEO.2.0.txt "
                 "(MIT, (c) 2015 Open Event Data Alliance); see NOTICE.md. Do not edit: rerun the script.\n")
@@ -616,6 +631,58 @@ def merge(entries: list[dict], reasons) -> list[dict]:
     for e in out:
         e.pop("_obj", None)
     return out
+
+
+def _lexicon(records: list[dict], lang: str = "en"):
+    from eventwire.lexicon import Lexicon, parse_entry
+
+    entries = [parse_entry(r, lang=lang, where=f"{r['id']}") for r in records]
+    index: dict = {}
+    for e in entries:
+        index.setdefault((e.words[0] if len(e.words) > 1 else e.lemma, e.pos), []).append(e)
+    frozen = {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
+    return Lexicon(lang=lang, entries=tuple(entries), index=frozen, lemmas=frozenset(k[0] for k in frozen))
+
+
+def _fired(lex, docs) -> list[set[str]]:
+    from eventwire.events import find_candidates
+    from eventwire.factuality import grammar_for
+    from eventwire.nlp import Parsed
+
+    g = grammar_for("en")
+    return [{c.entry.id for c in find_candidates([Parsed(0, 0, len(d.text), d)], lex, g)} for d in docs]
+
+
+def verify(derived: list[dict], reasons, *, report: bool = False) -> list[dict]:
+    """Keep a derived entry only if the coder's own matcher fires it on its example, and
+    drop derived entries that take over an example of the core file (they would shadow a
+    hand-written entry). Repeated until nothing changes."""
+    core = []
+    path = LANG / "predicates.jsonl"
+    if path.exists():
+        core = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("//")]
+    core_docs = list(nlp().pipe([r["example"] for r in core], batch_size=256))
+    der_docs = {r["id"]: d for r, d in zip(derived, nlp().pipe([r["example"] for r in derived], batch_size=256))}
+    keep = list(derived)
+    for _ in range(5):
+        lex = _lexicon(core + keep)
+        fired_core = _fired(lex, core_docs)
+        stealers = set()
+        for r, ids in zip(core, fired_core):
+            if r["id"] not in ids:
+                stealers |= {i for i in ids if i.startswith("en.pt.")}
+        fired_der = _fired(lex, [der_docs[r["id"]] for r in keep])
+        bad = {r["id"] for r, ids in zip(keep, fired_der) if r["id"] not in ids}
+        drop = stealers | bad
+        if not drop:
+            break
+        reasons["shadowing-core"] += len(stealers)
+        reasons["not-fired"] += len(bad - stealers)
+        if report:
+            for i in sorted(drop):
+                print("drop verify", i)
+        keep = [r for r in keep if r["id"] not in drop]
+    return keep
 
 
 _lemma_cache: dict[str, str] = {}
