@@ -330,3 +330,20 @@ def test_real_coded_canonical_article_is_highlighted(real_store, browser):
     finally:
         srv.should_exit = True
         th.join(timeout=10)
+
+
+def test_an_articles_events_open_as_a_filtered_table(page, server):
+    page.goto(f"{server}/articles/{HAND}")
+    page.wait_for_selector("#event-list li")
+    page.click("#events-heading a")
+    page.wait_for_selector("#events-table tbody tr[data-event-id]")
+    n = api(page, server, f"/api/articles/{HAND}")["events"]
+    assert page.locator("#events-table tbody tr[data-event-id]").count() == len(n)
+    assert HAND in page.inner_text("#scope")
+    # a further filter keeps the article scope
+    page.select_option("#filters select[name=factuality]", "denied")
+    page.click("#filters button[type=submit]")
+    want = sum(e["factuality"] == "denied" for e in n)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#events-table tbody tr[data-event-id]').length === {want}")
+    assert "doc_id=" in page.url

@@ -23,7 +23,6 @@ MAX_TEXT = 200  # characters of a free-text parameter
 MAX_ID = 300  # characters of an article id
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_CODE = re.compile(r"^[A-Za-z0-9]{1,32}$")
 _NO_CONTROL = re.compile(r"^[^\x00-\x1f\x7f]+$")
 
 
@@ -68,10 +67,11 @@ def _date(name: str, v: str) -> str:
 
 
 def _code(name: str, v: str) -> str:
+    """An event or cluster id (``ev-`` and hex digits, as the store makes them)."""
     v = v.strip()
-    if not _CODE.match(v):
-        raise ApiError(400, f"{name}: expected an actor code made of letters and digits (such as RUSGOV), got {v!r}")
-    return v.upper()
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", v):
+        raise ApiError(400, f"{name}: expected an id made of letters, digits, - and _, got {v!r}")
+    return v
 
 
 def _actor(name: str, v: str) -> str:
@@ -145,7 +145,7 @@ def _choice(*values: str) -> Callable[[str, str], str]:
 FILTERS: dict[str, Callable[[str, str], Any]] = {
     "actor": _actor, "source": _actor, "target": _actor, "country": _country, "cameo": _cameo,
     "cameo_root": _cameo_root, "plover": _plover, "quad_class": _quad, "factuality": _factuality,
-    "start": _date, "end": _date, "q": _text, "doc_id": _doc_id, "lang": _lang,
+    "start": _date, "end": _date, "q": _text, "doc_id": _doc_id, "lang": _lang, "cluster_id": _code,
 }
 PAGING = {
     "limit": lambda n, v: _int(n, v, lo=1, hi=MAX_LIMIT),
@@ -193,7 +193,7 @@ def parse_query(params: Mapping[str, str], extra: Mapping[str, Callable[[str, st
         country=values.pop("country", None), cameo=cameo or cameo_root, plover=values.pop("plover", None),
         quad=values.pop("quad_class", None), factuality=values.pop("factuality", None),
         start=values.pop("start", None), end=values.pop("end", None), q=values.pop("q", None),
-        doc_id=values.pop("doc_id", None), lang=values.pop("lang", None),
+        doc_id=values.pop("doc_id", None), lang=values.pop("lang", None), cluster_id=values.pop("cluster_id", None),
     )
     return Query(filter=f, cameo_root=cameo_root, options=values)
 

@@ -89,6 +89,8 @@ def article_event_json(row: dict) -> dict:
         "date_range": [row["date_start"], row["date_end"]] if row.get("date_start") and row.get("date_end") else None,
         "time": time, "place": place, "location_source": row.get("location_source"),
         "links": _json_list(row.get("links")), "rule": row.get("rule"), "confidence": row.get("confidence"),
+        "cluster_id": row.get("cluster_id"), "num_mentions": row.get("num_mentions"),
+        "num_sources": row.get("num_sources"), "num_articles": row.get("num_articles"),
         "coder_version": row.get("coder_version"),
         "spans": {
             "sentence": _span(row.get("sentence_start"), row.get("sentence_end")),
@@ -300,14 +302,14 @@ def map_data(cur, q: Query) -> dict:
     points = _rows(cur.execute(
         "SELECT coalesce(location_name, location_text) AS name, location_country AS country, "
         "round(latitude, 3) AS lat, round(longitude, 3) AS lon, count(*) AS count "
-        f"FROM events{located} GROUP BY 1, 2, 3, 4 ORDER BY count DESC, name LIMIT ?",
+        f"FROM events{located} GROUP BY 1, 2, 3, 4 ORDER BY count DESC, name, country, lat, lon LIMIT ?",
         params + [MAX_POINTS]))
     n_located = cur.execute(f"SELECT count(*) FROM events{located}", params).fetchone()[0]
     with_country = (where + " AND " if where else " WHERE ") + "location_country IS NOT NULL"
     countries = []
     for r in _rows(cur.execute(
             f"SELECT location_country AS country, count(*) AS count FROM events{with_country} "
-            "GROUP BY 1 ORDER BY count DESC", params)):
+            "GROUP BY 1 ORDER BY count DESC, country", params)):
         r["numeric"] = iso_numeric(r["country"]) if len(r["country"] or "") == 3 else None
         countries.append(r)
     return {"points": points, "countries": countries, "total": total, "located": n_located}

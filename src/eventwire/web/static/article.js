@@ -115,6 +115,10 @@
         row("Factuality", factBadge(e.factuality)),
         row("Claimed by", (e.reported_by || []).length ? e.reported_by.map((r, i) => [i ? "; " : "", actorText(r)]) : h("span", {class: "muted"}, "the reporter")),
         row("Linked", links.length || linkedBy.length ? [...links, ...linkedBy] : h("span", {class: "muted"}, "none")),
+        row("Reports", e.num_articles > 1 || e.num_mentions > 1
+          ? h("a", {href: `/events?cluster_id=${encodeURIComponent(e.cluster_id)}`},
+              `${e.num_mentions} mentions in ${e.num_articles} articles from ${e.num_sources} sources`)
+          : h("span", {class: "muted"}, "this article only")),
         row("Rule", h("code", {}, e.rule || "–")),
         row("Confidence", e.confidence === null || e.confidence === undefined ? "–" : fmtNum(e.confidence, 2)),
         row("Event id", h("code", {}, e.event_id))));

@@ -4,7 +4,7 @@
 const EW = (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
   const FILTER_KEYS = ["actor", "country", "cameo", "cameo_root", "plover", "quad_class",
-                       "factuality", "start", "end", "q", "doc_id"];
+                       "factuality", "start", "end", "q", "doc_id", "cluster_id"];
   const QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"};
   const QUAD_COLORS = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#cb181d"};
 
@@ -102,6 +102,15 @@ const EW = (() => {
       if (dl) for (const c of facets.countries) dl.append(h("option", {value: c}));
     } catch (e) { showError(e); }
     for (const k of keys) if (form.elements[k] && current[k] !== undefined) form.elements[k].value = current[k];
+    // filters without a visible field (one article, one event cluster) are shown, and can be dropped
+    const scope = document.getElementById("scope");
+    const hidden = ["doc_id", "cluster_id"].filter(k => current[k]);
+    if (scope && hidden.length) {
+      scope.replaceChildren(...hidden.map(k => [`${k === "doc_id" ? "article" : "cluster"} ${current[k]} `,
+        h("a", {href: "#", onclick: ev => { ev.preventDefault(); form.elements[k].value = ""; scope.classList.add("hidden");
+                                            form.requestSubmit(); }}, "(all)"), " "]));
+      scope.classList.remove("hidden");
+    }
     const collect = () => {
       const f = {};
       for (const k of keys) {
