@@ -438,3 +438,13 @@ def test_concurrent_requests_each_get_their_own_cursor(client, events):
         assert r.status_code == 200, (u, r.text)
         totals[u].add(json.dumps(r.json(), sort_keys=True))
     assert all(len(v) == 1 for v in totals.values())  # the same question, the same answer
+
+
+def test_cluster_filter_and_report_counts(client, events):
+    e = events[0]
+    body = get(client, f"/api/events?cluster_id={e.event_id}")  # before merging, each event is its own cluster
+    assert [x["event_id"] for x in body["events"]] == [e.event_id]
+    art = get(client, f"/api/articles/{e.doc_id}")
+    card = [x for x in art["events"] if x["event_id"] == e.event_id][0]
+    assert (card["cluster_id"], card["num_articles"], card["num_mentions"]) == (e.event_id, 1, 1)
+    get(client, "/api/events?cluster_id=not%20an%20id", status=400)
