@@ -232,6 +232,7 @@ class Grammar:
     iobj_control: frozenset
     contractions: dict
     time_nouns: frozenset = frozenset()
+    support_verbs: frozenset = frozenset()
 
 
 def _expand(toks, sch):
@@ -259,7 +260,7 @@ def conj_head(tok, sch: Scheme):
     clausal complement of a verb with such an auxiliary, the coordination is with that verb.
     """
     head = tok.head
-    if tok.dep_ != sch.conj or head is tok:
+    if tok.dep_ != sch.conj or head == tok:
         return head
 
     def aux(t):
@@ -322,6 +323,9 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
         r.subj, r.agent = r.agent, []
         if not r.obj and participle_modifier(tok, sch):
             r.obj = [tok.head]
+        if not r.obj and depth < 4:
+            # ``après avoir été prévenus par X``: the understood subject is the logical object
+            r.obj = inherited_subject(tok, g, depth=depth)
     if not nominal:
         if not r.subj and depth < 4:
             r.subj = inherited_subject(tok, g, depth=depth)
@@ -337,7 +341,7 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
     """The understood subject of a verb that has none: coordination, control, participles."""
     sch = g.scheme
     head = tok.head
-    if head is tok:
+    if head == tok:
         return []
     rel = tok.dep_
     if rel == sch.conj and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -345,6 +349,9 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
         return hr.subj
     if present_participle_modifier(tok, sch) and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]  # ``Poutine arrivant à Pyongyang``
+    if (head.pos_ in ("PROPN", "NOUN") and head.i < tok.i and "Fin" in tok.morph.get("VerbForm")
+            and rel not in sch.relcl and head.dep_ == "ROOT"):
+        return [head]  # a headline parsed as a noun phrase: ``La Chine intercepte un avion``
     if head.pos_ in ("NOUN", "PROPN"):
         # ``la décision de l'Occident d'isoler`` : the noun's own actor
         if rel in sch.acl and is_infinitive_or_participle(tok, sch):
@@ -368,6 +375,27 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
         if hr.passive and hr.obj and lemma in g.object_control:
             return hr.obj
         return hr.subj
+    return []
+
+
+def find_prep(tok, want: str, g: Grammar, *, depth: int = 3, skip=frozenset()) -> list:
+    """Nominal dependents introduced by ``want`` anywhere in the noun phrase of ``tok``
+    (breadth first, not through clauses nor through nouns whose lemma is in ``skip``)."""
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        found = []
+        for t in frontier:
+            for d in dependents(t, g.scheme, g.contractions):
+                if d.dep in g.scheme.clausal or d.dep in g.scheme.relcl or d.tok.pos_ in ("VERB", "AUX"):
+                    continue
+                if d.prep == want:
+                    found.append(d.tok)
+                elif d.tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and d.tok.lemma_.lower() not in skip:
+                    nxt.append(d.tok)
+        if found:
+            return found
+        frontier = nxt
     return []
 
 

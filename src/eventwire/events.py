@@ -130,6 +130,11 @@ class ActorIndex:
         return None
 
 
+def tk(tok) -> tuple[int, int]:
+    """A hashable key for a spaCy token (token objects are views, created on each access)."""
+    return (id(tok.doc), tok.i)
+
+
 def _code(arg: Argument | None) -> str:
     if arg is None:
         return "---"
@@ -160,11 +165,11 @@ def _group_role(spec: tuple[str, ...], k: int) -> str:
 def _share_coordinated_targets(cands, g: Grammar) -> None:
     """Coordinated verbs share a recipient the second one leaves unsaid
     (``a fourni à la Corée du Nord l'expertise ... et a envoyé de l'aide``)."""
-    by_tok = {id(c.tok): c for c in cands}
+    by_tok = {tk(c.tok): c for c in cands}
     for c in cands:
         if c.targets or c.entry.pos != "VERB" or c.tok.dep_ != g.scheme.conj:
             continue
-        h = by_tok.get(id(c.tok.head))
+        h = by_tok.get(tk(c.tok.head))
         if h is None or not h.targets or h.entry.pos != "VERB":
             continue
         if h.target_role in ("iobj", "prep:à", "prep:to") and any(r in c.entry.target for r in ("iobj", "prep:à", "prep:to")):
@@ -249,7 +254,15 @@ def _pos_of(tok) -> str | None:
     return None
 
 
-def find_candidates(parsed, lex: Lexicon, g: Grammar) -> list[Candidate]:
+def _fallback_lemmas(form: str, suffixes) -> list[str]:
+    out = []
+    for suf, rep in suffixes:
+        if form.endswith(suf) and len(form) > len(suf) + 2:
+            out.append(form[: len(form) - len(suf)] + rep)
+    return out
+
+
+def find_candidates(parsed, lex: Lexicon, g: Grammar, suffixes=()) -> list[Candidate]:
     out: list[Candidate] = []
     fixes = lemma_fixes(lex.lang)
     for p in parsed:
@@ -261,6 +274,11 @@ def find_candidates(parsed, lex: Lexicon, g: Grammar) -> list[Candidate]:
             entries = lex.candidates(lemma, pos)
             if not entries and tok.lower_ != lemma:
                 entries = lex.candidates(tok.lower_, pos)
+            if not entries and pos == "VERB" and lemma == tok.lower_:
+                for guess in _fallback_lemmas(lemma, suffixes):  # the lemmatizer did not know the form
+                    entries = lex.candidates(guess, pos)
+                    if entries:
+                        break
             if not entries and pos == "VERB" and tok.pos_ == "ADJ":
                 continue
             if not entries:
@@ -272,8 +290,8 @@ def find_candidates(parsed, lex: Lexicon, g: Grammar) -> list[Candidate]:
                     out.append(Candidate(p=p, tok=tok, entry=e, obj_tok=obj_tok, roles=roles))
                     break
     # a noun that is the required object of a verb predicate belongs to that predicate
-    consumed = {id(c.obj_tok) for c in out if c.obj_tok is not None}
-    return [c for c in out if not (c.entry.pos == "NOUN" and id(c.tok) in consumed)]
+    consumed = {tk(c.obj_tok) for c in out if c.obj_tok is not None}
+    return [c for c in out if not (c.entry.pos == "NOUN" and tk(c.tok) in consumed)]
 
 
 # --------------------------------------------------------------------------- arguments
@@ -287,7 +305,7 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar) -> list[list]:
         if alt == "subj":
             groups.append(r.subj)
         elif alt == "obj":
-            objs = [t for t in r.obj if t is not c.obj_tok]
+            objs = [t for t in r.obj if t != c.obj_tok]
             # a bare noun the parser misattached (``a accusé la semaine dernière Moscou``)
             groups.append(objs + [t for p, t in r.preps if p == ""])
         elif alt == "iobj":
@@ -351,7 +369,7 @@ def _resolve_groups(groups, c: Candidate, ax: ActorIndex, g: Grammar, *, first_o
             if a is not None and (a.start, a.end, a.actor.code) not in seen:
                 seen.add((a.start, a.end, a.actor.code))
                 args.append(a)
-                used.add(id(t))
+                used.add(tk(t))
                 if first is None:
                     first = t
         if args:
@@ -370,10 +388,10 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     cues = load_cues(lang)
     g = grammar_for(lang)
     ax = ActorIndex(article, mentions, lang=lang, date=article.published)
-    cands = find_candidates(parsed, lex, g)
+    cands = find_candidates(parsed, lex, g, cues.lemma_suffixes)
     if not cands:
         return []
-    by_tok = {id(c.tok): c for c in cands}
+    by_tok = {tk(c.tok): c for c in cands}
     event_nouns = {k[0] for k in lex.index if k[1] == "NOUN"}
     ax.skip_lemmas = event_nouns
     for c in cands:
@@ -382,7 +400,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
         src_codes = {_code(a) for a in c.sources}
         tspec = _expand_spec(spec_t)
-        tgroups = [[t for t in grp if id(t) not in used] for grp in _role_groups(tspec, c, g)]
+        tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g)]
         c.targets, _, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
         c.target_role = _group_role(tspec, k)
         if c.target_role == "comp" or c.entry.pos == "NOUN":
@@ -408,14 +426,14 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                 if a2 is not None:
                     reps.append(a2)
         elif fr.reporter_pred is not None:
-            rc = by_tok.get(id(fr.reporter_pred))
+            rc = by_tok.get(tk(fr.reporter_pred))
             if rc is not None:
                 reps = list(rc.sources)
             else:
                 reps, _, _ = _resolve_groups([roles_of(fr.reporter_pred, g).subj], c, ax, g)
         # a governing predicate's own factuality (entry.factuality) overrides generic cues
         if fr.via is not None:
-            gc = by_tok.get(id(fr.via))
+            gc = by_tok.get(tk(fr.via))
             if gc is not None and gc.entry.complement is not None and gc.entry.complement.role not in ("alleged",):
                 c.frame = Frame(gc.entry.complement.role, reporter_pred=fr.via, via=fr.via, cue="lexicon")
         if c.frame.factuality == "reported":
@@ -435,8 +453,12 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     # a reporting or intention predicate whose content is itself an event gives way to it
     for c in cands:
         if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon"):
-            gov = by_tok.get(id(c.frame.via))
+            gov = by_tok.get(tk(c.frame.via))
             if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
+                if gov.obj_tok is c.tok or not _keep(c):
+                    # the lexicon codes the pair itself ("threaten" + "break" = 1313), or the
+                    # complement is no event of its own (no actor): the governing predicate stays
+                    continue
                 gov.dropped = True
     return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
 
@@ -545,17 +567,17 @@ def _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
                 if conf < settings.min_confidence:
                     continue
                 events.append(ev)
-                ids_by_tok.setdefault(id(c.tok), []).append(eid)
+                ids_by_tok.setdefault(tk(c.tok), []).append(eid)
     return _link(_dedup(events), cands, ids_by_tok, g)
 
 
 def _dedup(events: list[Event]) -> list[Event]:
-    """One event per (source, target, CAMEO root, factuality) in an article: a story
+    """One event per (source, target, predicate, factuality) in an article: a story
     names the same act several times (headline, lead, body); the first mention is kept."""
     out: list[Event] = []
     seen: set = set()
     for e in events:
-        key = (_code(e.source), _code(e.target), e.cameo[:2], e.factuality)
+        key = (_code(e.source), _code(e.target), e.rule.rsplit(".", 1)[0], e.factuality)
         if key in seen:
             continue
         seen.add(key)
@@ -566,12 +588,12 @@ def _dedup(events: list[Event]) -> list[Event]:
 def _link(events: list[Event], cands, ids_by_tok, g) -> list[Event]:
     """``alleges``: accusation -> the act it alleges; ``denies``: denial -> what it rejects."""
     links: dict[str, list[EventLink]] = {}
-    by_tok = {id(c.tok): c for c in cands}
+    by_tok = {tk(c.tok): c for c in cands}
     for c in cands:
         fr = c.frame
         if fr is None or fr.via is None:
             continue
-        gov = by_tok.get(id(fr.via))
+        gov = by_tok.get(tk(fr.via))
         if gov is None:
             continue
         if fr.cue == "alleged" or (fr.factuality == "reported" and gov.entry.complement is not None):
@@ -580,19 +602,19 @@ def _link(events: list[Event], cands, ids_by_tok, g) -> list[Event]:
             kind = "denies"
         else:
             continue
-        for gid in ids_by_tok.get(id(gov.tok), ()):
-            for eid in ids_by_tok.get(id(c.tok), ()):
+        for gid in ids_by_tok.get(tk(gov.tok), ()):
+            for eid in ids_by_tok.get(tk(c.tok), ()):
                 links.setdefault(gid, []).append(EventLink(kind, eid))
     # a denial whose object is an accusation denies that accusation
     for c in cands:
         if c.entry.factuality != "denied":
             continue
         for t in list(c.roles.obj) + ([c.obj_tok] if c.obj_tok is not None else []):
-            tc = by_tok.get(id(t))
+            tc = by_tok.get(tk(t))
             if tc is None:
                 continue
-            for gid in ids_by_tok.get(id(c.tok), ()):
-                for eid in ids_by_tok.get(id(tc.tok), ()):
+            for gid in ids_by_tok.get(tk(c.tok), ()):
+                for eid in ids_by_tok.get(tk(tc.tok), ()):
                     links.setdefault(gid, []).append(EventLink("denies", eid))
     present = {e.event_id for e in events}
     links = {k: [l for l in v if l.event_id in present and l.event_id != k] for k, v in links.items() if k in present}

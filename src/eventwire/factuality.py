@@ -36,6 +36,8 @@ class Cues:
     relative_pronouns: frozenset
     contractions: dict
     time_nouns: frozenset = frozenset()
+    support_verbs: frozenset = frozenset()
+    lemma_suffixes: tuple = ()
 
 
 def _lemmas(items) -> frozenset:
@@ -71,6 +73,8 @@ def load_cues(lang: str) -> Cues:
         relative_pronouns=frozenset(w.lower() for w in raw["relative_pronouns"]),
         contractions=contractions,
         time_nouns=frozenset(w.lower() for w in raw.get("time_nouns", {}).get("words", ())),
+        support_verbs=frozenset(w.lower() for w in raw.get("support_verbs", {}).get("words", ())),
+        lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
     )
 
 
@@ -85,6 +89,7 @@ def grammar_for(lang: str) -> Grammar:
         iobj_control=c.iobj_control,
         contractions=c.contractions,
         time_nouns=c.time_nouns,
+        support_verbs=c.support_verbs,
     )
 
 
@@ -151,8 +156,8 @@ def according_in_sentence(sent, g: Grammar, cues: Cues):
     """A ``selon X`` anywhere in the sentence (for conditionals without local attribution)."""
     for t in sent:
         if t.pos_ in ("NOUN", "PROPN"):
-            for d in dependents(t.head, g.scheme, g.contractions) if t.head is not t else ():
-                if d.tok is t and d.prep in cues.according:
+            for d in dependents(t.head, g.scheme, g.contractions) if t.head != t else ():
+                if d.tok == t and d.prep in cues.according:
                     return t
     return None
 
@@ -191,7 +196,7 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             return Frame("reported", reporter=acc, cue="according")
         head = node.head
         rel = node.dep_
-        if head is node:
+        if head == node:
             break
         if rel == sch.conj:
             if has_own_subject(node, sch) and node.pos_ in ("VERB", "AUX"):
@@ -207,7 +212,7 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if not embedded:
             break
         hl = head.lemma_.lower()
-        if head in alleging and node is not tok or (head in alleging and head is not tok):
+        if head in alleging and head != tok:
             return Frame("reported", reporter_pred=head, via=head, cue="alleged")
         if hl in cues.denial or head in denying:
             return Frame("denied", via=head, cue="denial")
@@ -215,7 +220,7 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             return Frame("negated", via=head, cue="refusal")
         if is_negated(head, cues) and rel in ("xcomp", "ccomp"):
             return Frame("negated", via=head, cue="negation")
-        if hl in cues.intention and rel in ("xcomp", "ccomp", "obl", "obl:arg", "advcl", "pcomp", "prep", "acl"):
+        if hl in cues.intention and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
             return Frame("intended", reporter_pred=head, via=head, cue="intention")
         if hl in cues.hyp_modals and rel in ("xcomp",):
             return Frame("hypothetical", via=head, cue="modal")
