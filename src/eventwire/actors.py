@@ -91,8 +91,7 @@ def actor_as_of(mention: Mention, date: str | None, *, lang: str = "fr") -> Acto
             code, rule = kbmod.code_at(e, date)
             if code == a.code:
                 return a
-            return Actor(code=code, country=e.country, sector=code[3:6] if len(code) >= 6 and e.country and code.startswith(e.country) else None,
-                         name=e.name, qid=e.qid, rule=f"kb:{rule}")
+            return kbmod.make_actor(code, name=e.name, qid=e.qid, rule=f"kb:{rule}")
     return a
 
 
@@ -138,8 +137,7 @@ def lookup(text: str, *, lang: str, date: str | None = None) -> list[Actor]:
         for alias in kbmod.iter_aliases(kb, lang, stripped) if stripped else ():
             e = kb.entry(alias.entry)
             code, rule = kbmod.code_at(e, date)
-            push(Actor(code=code, country=e.country, sector=code[3:6] if e.country and code.startswith(e.country) and len(code) >= 6 else None,
-                       name=e.name, qid=e.qid, rule=f"kb:{rule}"))
+            push(kbmod.make_actor(code, name=e.name, qid=e.qid, rule=f"kb:{rule}"))
     return out
 
 

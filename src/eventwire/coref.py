@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .kb import KB
+from .kb import KB, make_actor
 from .mentions import Detected
 from .records import Actor, Sentence
 
@@ -72,6 +72,7 @@ def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentence
     _surnames(found)
     _roles_without_country(found)
     _anaphors(found, kb)
+    _roles_of_mentions(found)
     _pronouns(found, lang=lang)
     _possessive_roles(found)
     _apposed_names(found)
@@ -157,6 +158,23 @@ def _dominant_country(found: list[Detected], upto: int) -> str | None:
 FALLBACK_SECTORS = frozenset(["GOV", "MIL", "COP", "JUD", "LEG"])
 
 
+def _roles_of_mentions(found: list[Detected]) -> None:
+    """``un proche du Président``, ``le porte-parole de la présidence``: a role with no
+    country of its own belongs to the actor of its ``de X`` complement."""
+    for d in found:
+        of = d.extra.get("of_tok")
+        if d.kind != "role" or d.actor is not None or of is None:
+            continue
+        for e in found:
+            if e is d or e.para != d.para or e.actor is None or not (e.tok_start <= of < e.tok_end) or e.kind == "pronoun":
+                continue
+            a = e.actor
+            code = (a.country + (d.sector or "")) if a.country else a.code
+            d.actor = make_actor(code, rule=f"role+of-mention:{a.rule}")
+            d.antecedent = found.index(e)
+            break
+
+
 def _same_noun(a: Detected, b: Detected) -> bool:
     na, nb = a.extra.get("noun", ""), b.extra.get("noun", "")
     return bool(na) and (na == nb or na.rstrip("sx") == nb.rstrip("sx"))
@@ -183,7 +201,7 @@ def _roles_without_country(found: list[Detected]) -> None:
         c = _dominant_country(found, i) if d.sector in FALLBACK_SECTORS and not d.extra.get("foreign") else None
         if c:
             code = c + d.sector
-            d.actor = Actor(code=code, country=c, sector=d.sector, rule=f"role:dominant-country:{code}")
+            d.actor = make_actor(code, rule=f"role:dominant-country:{code}")
 
 
 def _anaphors(found: list[Detected], kb: KB) -> None:
@@ -200,7 +218,7 @@ def _anaphors(found: list[Detected], kb: KB) -> None:
             ekind = kb.entry(c.entry).kind if c.entry is not None else None
             ok = ekind in kinds or ("state" in kinds and c.kind == "toponym" and c.actor.country)
             if ok:
-                a = c.actor if c.kind != "toponym" else Actor(code=c.actor.country, country=c.actor.country, rule=c.actor.rule)
+                a = c.actor if c.kind != "toponym" else make_actor(c.actor.country, rule=c.actor.rule)
                 d.actor = replace(a, rule=f"anaphor:{a.rule}")
                 d.antecedent = j
                 d.chain_key = c.chain_key or _key(c)
@@ -298,7 +316,7 @@ def _possessive_roles(found: list[Detected]) -> None:
         a = probe.actor
         if a.country and d.sector and len(a.code) >= 3 and a.code[:3] == a.country:
             code = a.country + d.sector
-            d.actor = Actor(code=code, country=a.country, sector=d.sector, name=d.person_name, rule=f"role+possessive:{a.rule}")
+            d.actor = make_actor(code, name=d.person_name, rule=f"role+possessive:{a.rule}")
         else:
             d.actor = replace(a, name=d.person_name, qid=None, rule=f"role+possessive:{a.rule}")
         d.antecedent = probe.antecedent
@@ -350,7 +368,7 @@ def _pairs(found: list[Detected]) -> list[Detected]:
             c = found[j]
             a = c.actor
             country = a.country
-            actor = Actor(code=country, country=country, rule=f"coref-pair:{a.rule}")
+            actor = make_actor(country, rule=f"coref-pair:{a.rule}")
             nd = Detected(**{**d.__dict__})
             nd.actor = actor
             nd.antecedent = j

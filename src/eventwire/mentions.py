@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import kb as kbmod
-from .kb import KB, Entry, LangData, code_at, holder_of, pieces
+from .kb import KB, Entry, LangData, code_at, holder_of, make_actor, pieces
 from .records import Actor
 
 # dependency relations that leave a noun phrase (not followed when looking for modifiers)
@@ -59,13 +59,7 @@ class Detected:
 
 def _actor_for_entry(e: Entry, date: str | None, *, prefix: str = "kb") -> Actor:
     code, rule = code_at(e, date)
-    country = e.country
-    if country is None and code[:3].isalpha() and not code.startswith(("IGO", "NGO", "IMG", "MNC", "UAF")) and len(code) >= 3:
-        country = None
-    sector = code[3:6] if len(code) >= 6 and country and code.startswith(country) else None
-    if e.kind in ("igo", "ngo", "region", "armed") and not (country and code.startswith(country)):
-        sector = code[3:6] if len(code) >= 6 else None
-    return Actor(code=code, country=country, sector=sector, name=e.name if e.kind == "person" else e.name, qid=e.qid, rule=f"{prefix}:{rule}")
+    return make_actor(code, name=e.name, qid=e.qid, rule=f"{prefix}:{rule}")
 
 
 def _is_upper_token(text: str) -> bool:
@@ -307,6 +301,7 @@ class ParagraphScanner:
         person_d: Detected | None = None
         absorbed: list[Detected] = []
         unresolved_of = False
+        of_tok = None
         former = False
         rule = "role"
         # modifiers: breadth-first over the NP
@@ -368,6 +363,9 @@ class ParagraphScanner:
                     and c.i not in self.demonym_at and not comp \
                     and any(pieces(x.text) and pieces(x.text)[0] in ("de", "du", "des", "d'", "of") for x in c.children if x.dep_ == "case"):
                 unresolved_of = True
+            if of_tok is None and c.i >= j and c.dep_.startswith("nmod") and depth.get(c.i) == 1 \
+                    and any(pieces(x.text) and pieces(x.text)[0] in ("de", "du", "des", "d'", "of") for x in c.children if x.dep_ == "case"):
+                of_tok = c.i
         # no modifier in the tree (a parse split "les autorités | sud-coréennes"): the adjacent word
         if country_code is None and seat is None:
             for k in (j, i - 1):
@@ -399,17 +397,16 @@ class ParagraphScanner:
             sa = seat.actor
             se = self.kb.entry(seat.entry)
             if se.kind in ("igo", "region", "armed", "media", "org") and not sa.country:
-                actor = Actor(code=sa.code, country=None, sector=None, name=None, qid=None, rule=f"{rule}:{sa.code}")
+                actor = make_actor(sa.code, rule=f"{rule}:{sa.code}")
             elif se.kind == "seat" or (se.kind in ("org", "media", "armed") and sa.country):
                 code = sa.code if sector == "GOV" else (sa.country or sa.code[:3]) + sector
-                actor = Actor(code=code, country=sa.country, sector=code[3:6] or None, rule=f"{rule}:{sa.code}")
+                actor = make_actor(code, rule=f"{rule}:{sa.code}")
             else:
                 country_code = country_code or sa.country or sa.code[:3]
         if actor is None and country_code:
             sec = "ELI" if former else sector
             code = country_code + sec if len(country_code) == 3 else country_code
-            actor = Actor(code=code, country=country_code if country_code.isalpha() and len(country_code) == 3 else None,
-                          sector=sec, rule=f"{rule}:{code}")
+            actor = make_actor(code, rule=f"{rule}:{code}")
         if person_d is not None and person and person_d.actor is not None and (
             actor is None or person_d.actor.country == actor.country
         ):
@@ -429,7 +426,7 @@ class ParagraphScanner:
             start=start, end=end, head=self._abs(h), kind="role", para=self.para, tok_start=span_lo, tok_end=span_hi,
             head_tok=h, actor=actor, person=person, gender=_morph_gender(doc[h]) or g, number="p" if plural else "s",
             sector=sector, role=role, definite=definite and not indefinite, ner_label=self._ner_label(h),
-            extra={"unresolved_of": unresolved_of, "poss": poss, "noun": " ".join(x for k in range(i, j) for x in self.tp[k]),
+            extra={"unresolved_of": unresolved_of, "poss": poss, "of_tok": of_tok, "noun": " ".join(x for k in range(i, j) for x in self.tp[k]),
                    "foreign": tuple(x for k in range(i, j) for x in self.tp[k]) in self.ld.foreign_nouns},
         )
         if actor is not None and actor.name:
@@ -460,7 +457,7 @@ class ParagraphScanner:
             for c in t.children:
                 if c.i in self.demonym_at:
                     code = self.demonym_at[c.i][0]
-                    actor = Actor(code=code, country=code if len(code) == 3 and code not in _REGIONS else None, rule=f"anaphor+demonym:{code}")
+                    actor = make_actor(code, rule=f"anaphor+demonym:{code}")
                     break
             lo = min([t.i] + [c.i for c in dets if c.i == t.i - 1])
             self._add(Detected(
@@ -499,7 +496,7 @@ class ParagraphScanner:
                 d = Detected(
                     start=self.p.start + ent.start_char, end=self.p.start + ent.end_char, head=self._abs(h), kind="name",
                     para=self.para, tok_start=ent.start, tok_end=ent.end, head_tok=h,
-                    actor=Actor(code=code, country=code if len(code) == 3 else None, rule=f"ner-{ent.label_}+demonym:{code}"),
+                    actor=make_actor(code, rule=f"ner-{ent.label_}+demonym:{code}"),
                     number="s", ner_label=ent.label_,
                 )
                 for k in range(ent.start, ent.end):
@@ -520,8 +517,7 @@ class ParagraphScanner:
             self._add(Detected(
                 start=self._abs(start), end=self._abs_end(dj), head=self._abs(start), kind="demonym", para=self.para,
                 tok_start=start, tok_end=dj, head_tok=start,
-                actor=Actor(code=code, country=code if code.isalpha() and len(code) == 3 and code not in _REGIONS else None,
-                            rule=f"demonym:{t.text}"),
+                actor=make_actor(code, rule=f"demonym:{t.text}"),
                 number="p" if (n == "p" or t.text.lower().endswith(("s", "x"))) else "s",
                 extra={"noun": noun}, ner_label=self._ner_label(start),
             ))

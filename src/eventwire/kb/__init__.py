@@ -383,6 +383,26 @@ def load() -> KB:
     return _build()
 
 
+# --------------------------------------------------------------------------- actors
+
+# first three letters of a CAMEO code that are not a state
+NON_STATE = frozenset(
+    "IGO NGO MNC IMG UAF ELI REB OPP GOV MIL WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS"
+    " SCN EEU CRB NMR SAM MDT KUR".split()
+)
+
+
+def make_actor(code: str, *, name: str | None = None, qid: str | None = None, rule: str = ""):
+    """An :class:`~eventwire.records.Actor` whose country and sector follow from ``code``:
+    ``RUSGOV`` -> RUS/GOV; ``IGOUNO`` -> no country (an IGO); ``WST`` -> no country."""
+    from ..records import Actor
+
+    head = code[:3]
+    country = head if len(head) == 3 and head.isalpha() and head not in NON_STATE else None
+    sector = code[3:6] if country and len(code) >= 6 else None
+    return Actor(code=code, country=country, sector=sector, name=name, qid=qid, rule=rule)
+
+
 # --------------------------------------------------------------------------- resolution as of a date
 
 
