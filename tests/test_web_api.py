@@ -448,3 +448,38 @@ def test_cluster_filter_and_report_counts(client, events):
     card = [x for x in art["events"] if x["event_id"] == e.event_id][0]
     assert (card["cluster_id"], card["num_articles"], card["num_mentions"]) == (e.event_id, 1, 1)
     get(client, "/api/events?cluster_id=not%20an%20id", status=400)
+
+
+def test_serve_command_runs_the_explorer_and_reports_a_busy_port(store):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        busy = s.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "eventwire.cli.main", "serve", "--db", str(store), "--port",
+                            str(busy)], capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and f"127.0.0.1:{busy}" in r.stderr and "--port" in r.stderr
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli.main", "serve", "--db", str(store), "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.time() < deadline, proc.stderr.read() if proc.poll() else "slow"
+                time.sleep(0.2)
+        assert body["ok"] and body["read_only"] and body["counts"]["articles"] > 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

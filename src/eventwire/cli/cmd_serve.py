@@ -42,10 +42,30 @@ def run(args: argparse.Namespace) -> int:
 
     if args.db != ":memory:" and not os.path.exists(args.db):
         raise StoreError(f"{args.db}: no such database; create it with `eventwire code INPUT --db {args.db}`")
+    _check_port(args.host, args.port)
     print(f"eventwire explorer on http://{_url_host(args.host)}:{args.port}/ over {args.db} (read-only); "
           "Ctrl-C stops it", file=sys.stderr)
     serve(args.db, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail early, with the fix, when the address cannot be bound."""
+    import socket
+
+    from ..errors import UsageError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host!r}: not an address of this machine ({exc.strerror})") from None
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); pass another --port") from None
 
 
 def _url_host(host: str) -> str:
