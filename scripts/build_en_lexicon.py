@@ -87,6 +87,8 @@ NOUN_PREP = {"sanction": "on", "sanctions": "on", "embargo": "on", "restriction"
              "invitation": "to", "apology": "to", "condolences": "to", "ultimatum": "to", "warning": "to",
              "threat": "to", "request": "to", "appeal": "to", "demand": "on", "concern": "about",
              "criticism": "of", "support": "for", "praise": "for"}
+# roots whose events need a named target (consult, cooperate, aid, reduce relations)
+NEEDS_TARGET = {"04", "05", "06", "07", "16"}
 # roots whose "with X" / "between X and Y" predicates are symmetric (agree, meet, trade, clash)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "16", "19"}
 # verbs too general to code on their own (they code only with an object or preposition)
@@ -561,6 +563,8 @@ def main(argv=None) -> int:
             if particle:
                 e["particle"] = particle
             e["source"] = "subj"
+            if code[:2] not in NEEDS_TARGET and "none" not in spec.split("|"):
+                spec += "|none"  # an act without a named target is still an event
             e["target"] = spec
             if code[:2] in RECIPROCAL_ROOTS and any(a in ("prep:with", "prep:between") for a in spec.split("|")):
                 e["reciprocal"] = True  # "France and Germany signed ...": each the other's target
