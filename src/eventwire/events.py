@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from . import actors as actors_mod
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, find_prep, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, load_cues
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon
@@ -145,6 +145,27 @@ def _code(arg: Argument | None) -> str:
 # --------------------------------------------------------------------------- candidates
 
 
+def _support_subject(tok, g: Grammar) -> list:
+    """The subject of the light verb governing an event noun (``nous avons été en contact``,
+    ``X a mené des négociations``): the noun's source when it names none itself."""
+    head = tok.head
+    if head == tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in g.support_verbs:
+        return []
+    if tok.dep_ in g.scheme.subj or tok.dep_ in g.scheme.subj_pass:
+        return []
+    return roles_of(head, g).subj
+
+
+def _unresolved_subject(c: Candidate, spec_s) -> bool:
+    """The parse names a subject that is no actor, or the verb speaks in the first person
+    without one (the reporter: ``Rappelons que``)."""
+    if "Imp" in c.tok.morph.get("Mood") or ("1" in c.tok.morph.get("Person") and not c.roles.subj):
+        return True
+    if "subj" not in spec_s:
+        return False
+    return bool(c.roles.subj)
+
+
 def _expand_spec(spec: tuple[str, ...]) -> tuple[str, ...]:
     return spec
 
@@ -191,6 +212,7 @@ class Candidate:
     ids: list = field(default_factory=list)
     target_role: str = ""
     dropped: bool = False
+    denies: object = None  # the candidate whose claim this denial answers
 
 
 def _is_reflexive(tok) -> bool:
@@ -297,8 +319,9 @@ def find_candidates(parsed, lex: Lexicon, g: Grammar, suffixes=()) -> list[Candi
 # --------------------------------------------------------------------------- arguments
 
 
-def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar) -> list[list]:
-    """Candidate token lists for a role spec, in order of preference."""
+def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset()) -> list[list]:
+    """Candidate token lists for a role spec, in order of preference (``skip``: lemmas of
+    event nouns, never crossed when looking deeper into a phrase)."""
     r = c.roles
     groups: list[list] = []
     for alt in spec:
@@ -317,20 +340,20 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar) -> list[list]:
         elif alt.startswith("prep:"):
             want = alt[5:]
             toks = [t for p, t in r.preps if p == want]
-            if c.obj_tok is not None:
-                toks += [t for p, t in roles_of(c.obj_tok, g).preps if p == want]
+            if not toks and c.obj_tok is not None:
+                toks = find_prep(c.obj_tok, want, g, skip=skip)
             elif not toks and c.entry.pos == "VERB":
                 # English attaches "with X" to the object: "discussed the crisis with Germany"
                 for o in r.obj:
                     toks += [t for p, t in roles_of(o, g).preps if p == want]
             if not toks and c.entry.pos == "NOUN":
                 # the parser often hangs ``en Corée`` under the noun's own dependent
-                for _, t in r.preps:
-                    toks += [t2 for p2, t2 in roles_of(t, g).preps if p2 == want]
+                toks = find_prep(c.tok, want, g, skip=skip)
             toks = conj_all(toks, g)
             groups.append(toks)
             # ``quant au rapprochement entre les deux pays``: the actors of the phrase's own complements
-            groups.append([t2 for t in toks if t.pos_ == "NOUN" for _, t2 in roles_of(t, g).preps])
+            groups.append([t2 for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() not in skip
+                           for _, t2 in roles_of(t, g).preps])
         elif alt == "obj:poss":
             owner = []
             for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
@@ -396,11 +419,15 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     ax.skip_lemmas = event_nouns
     for c in cands:
         spec_s, spec_t = c.entry.source, c.entry.target
-        sgroups = _role_groups(spec_s, c, g)
+        sgroups = _role_groups(spec_s, c, g, event_nouns)
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
+        if not c.sources and c.entry.pos == "NOUN":
+            c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
+        if not c.sources and c.entry.pos == "VERB" and _unresolved_subject(c, spec_s):
+            c.dropped = True  # its subject is no actor (``la frappe a tué``, ``le référendum approuvant``)
         src_codes = {_code(a) for a in c.sources}
         tspec = _expand_spec(spec_t)
-        tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g)]
+        tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g, event_nouns)]
         c.targets, _, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
         c.target_role = _group_role(tspec, k)
         if c.target_role == "comp" or c.entry.pos == "NOUN":
@@ -450,12 +477,23 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             # CAMEO 03 (intent to cooperate) and 13 (threaten) already code the intention
             c.frame = Frame("asserted", via=c.frame.via, cue="intent-code")
         c.reporters = reps
+    # a denial with no object of its own (``ce qui est nié par X``) answers the last claim before it
+    for k, c in enumerate(cands):
+        if c.entry.factuality != "denied" or c.targets:
+            continue
+        for prev in reversed(cands[:k]):
+            if prev.p is not c.p:
+                break
+            if prev.frame is not None and prev.frame.factuality == "reported" and prev.reporters:
+                c.targets = [a for a in prev.reporters if _code(a) not in {_code(x) for x in c.sources}][:1]
+                c.denies = prev
+                break
     # a reporting or intention predicate whose content is itself an event gives way to it
     for c in cands:
         if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon"):
             gov = by_tok.get(tk(c.frame.via))
             if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
-                if gov.obj_tok is c.tok or not _keep(c):
+                if (gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok)) or not _keep(c):
                     # the lexicon codes the pair itself ("threaten" + "break" = 1313), or the
                     # complement is no event of its own (no actor): the governing predicate stays
                     continue
@@ -527,7 +565,8 @@ def _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
         for s in srcs:
             for t in tgts:
                 sc, tc = _code(s), _code(t)
-                if s is not None and t is not None and sc == tc:
+                if s is not None and t is not None and sc == tc and (s.actor.code == t.actor.code or (s.start, s.end) == (t.start, t.end)):
+                    # same actor on both sides (a domestic event between two sectors, UGAGOV -> UGAOPP, stays)
                     if len(tgts) > 1 or len(srcs) > 1:
                         continue
                     t, tc = None, "---"  # a domestic event: keep the act, not a self-target
@@ -605,6 +644,11 @@ def _link(events: list[Event], cands, ids_by_tok, g) -> list[Event]:
         for gid in ids_by_tok.get(tk(gov.tok), ()):
             for eid in ids_by_tok.get(tk(c.tok), ()):
                 links.setdefault(gid, []).append(EventLink(kind, eid))
+    for c in cands:
+        if c.denies is not None:
+            for gid in ids_by_tok.get(tk(c.tok), ()):
+                for eid in ids_by_tok.get(tk(c.denies.tok), ()):
+                    links.setdefault(gid, []).append(EventLink("denies", eid))
     # a denial whose object is an accusation denies that accusation
     for c in cands:
         if c.entry.factuality != "denied":
