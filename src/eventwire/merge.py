@@ -570,3 +570,48 @@ def resolve_cluster(con, cluster_id: str) -> str:
     ensure_merge_schema(con)
     row = con.execute("SELECT cluster_id FROM cluster_aliases WHERE alias = ?", [cluster_id]).fetchall()
     return row[0][0] if row else cluster_id
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def list_clusters(con, *, min_articles: int = 1, limit: int | None = 50, offset: int = 0,
+                  cluster_id: str | None = None) -> list[dict]:
+    """Clusters (largest first) with their reports; read-only, works on any store."""
+    where, params = "", []
+    if cluster_id:
+        where = "WHERE cluster_id = ?"
+        params.append(cluster_id)
+    sql = (
+        "SELECT cluster_id, count(*) AS num_mentions, count(DISTINCT doc_id) AS num_articles, "
+        "max(num_sources) AS num_sources, min(published) AS first_seen, max(published) AS last_seen, "
+        "mode(cameo) AS cameo, mode(cameo_name) AS cameo_name, mode(source_code) AS source, "
+        "mode(target_code) AS target, min(coalesce(date, published)) AS date "
+        f"FROM events {where} GROUP BY cluster_id HAVING count(DISTINCT doc_id) >= ? "
+        "ORDER BY num_articles DESC, num_mentions DESC, first_seen, cluster_id"
+    )
+    params.append(min_articles)
+    if limit:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    clusters = [dict(zip(names, r)) for r in cur.fetchall()]
+    if not clusters:
+        return []
+    cids = [c["cluster_id"] for c in clusters]
+    ph = ", ".join("?" for _ in cids)
+    cur = con.execute(
+        "SELECT e.cluster_id, e.event_id, e.doc_id, e.sentence_index, e.sentence_start, e.sentence_end, "
+        "e.predicate_start, e.predicate_end, e.cameo, e.source_code, e.target_code, e.factuality, "
+        "e.reported_by_codes, e.date, e.location_name, e.evidence, e.lang, a.published, a.source, a.url, a.title "
+        f"FROM events e JOIN articles a USING (doc_id) WHERE e.cluster_id IN ({ph}) "
+        "ORDER BY e.cluster_id, a.published NULLS LAST, e.doc_id, e.sentence_index, e.predicate_start", cids)
+    names = [d[0] for d in cur.description]
+    reports: dict[str, list[dict]] = {}
+    for r in cur.fetchall():
+        d = dict(zip(names, r))
+        d["outlet"] = outlet_of(d.pop("source"), d["url"], d["doc_id"])
+        reports.setdefault(d.pop("cluster_id"), []).append(d)
+    for c in clusters:
+        c["reports"] = reports.get(c["cluster_id"], [])
+    return clusters

@@ -36,6 +36,9 @@ def register(subparsers) -> None:
     p.add_argument("--engine", choices=ENGINES, default="local", help="where to code (default: local)")
     p.add_argument("--workers", type=int, default=1, help="worker processes for the local engine (default: 1)")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start locally)")
+    p.add_argument("--parquet-dir", default=None, metavar="DIR",
+                   help="for very large runs: write coded articles as partitioned Parquet under DIR instead of "
+                        "the store (articles already in --db are skipped); load them with `eventwire ingest DIR`")
     p.set_defaults(func=run)
 
 
@@ -95,7 +98,21 @@ def run(args: argparse.Namespace) -> int:
                     continue
             yield item
 
+    if getattr(args, "parquet_dir", None):
+        con.close()
+        return _write_parquet(args, fresh(), settings, prog)
+
+    from ..merge import update_clusters
+
     n_rejected = n_articles = n_events = 0
+    merged = 0  # run_docs[:merged] are merged into event clusters
+
+    def merge_pending(every: int = 200) -> None:
+        nonlocal merged
+        if len(run_docs) - merged >= every:
+            update_clusters(con, run_docs[merged:])
+            merged = len(run_docs)
+
     try:
         try:
             results = run_engine(fresh(), engine=args.engine, workers=args.workers, address=args.address,
@@ -122,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
             n_articles += 1
             n_events += len(res.events)
             prog.add(articles=1, events=len(res.events))
+            merge_pending()
+        merge_pending(every=1)
         finish_run(con, run_id, n_inputs=n_inputs, n_articles=n_articles, n_skipped=prog.skipped,
                    n_events=n_events, n_rejected=n_rejected)
         prog.close()
@@ -130,6 +149,35 @@ def run(args: argparse.Namespace) -> int:
     finally:
         con.close()
     return 1 if n_rejected else 0
+
+
+def _write_parquet(args: argparse.Namespace, items, settings, prog) -> int:
+    """``--parquet-dir``: code into partitioned Parquet parts instead of the store."""
+    from ..engines.parquet_io import encode_results, write_records
+
+    if args.engine == "ray":
+        from ..engines.ray import run_ray_records
+
+        records = run_ray_records(items, workers=args.workers if args.workers > 1 else None,
+                                  address=args.address, settings=settings)
+    else:
+        from ..engines import run_engine
+
+        records = encode_results(run_engine(items, engine=args.engine, workers=args.workers, settings=settings))
+
+    def on_row(row: dict) -> None:
+        if row["kind"] == "rejected":
+            prog.add(rejected=1)
+        else:
+            prog.add(articles=1, events=row["n_events"])
+
+    summary = write_records(records, args.parquet_dir, on_row=on_row)
+    prog.close()
+    if not args.quiet:
+        print(f"eventwire: wrote {summary.articles} articles ({summary.events} events, {summary.rejected} rejected) "
+              f"in {summary.parts} parts under {args.parquet_dir}/run={summary.run}; "
+              f"load them with `eventwire ingest {args.parquet_dir} --db {args.db}`")
+    return 1 if summary.rejected else 0
 
 
 def _write_run_events(con, args: argparse.Namespace, doc_ids: list[str]) -> None:

@@ -29,7 +29,8 @@ def run_engine(
     if engine == "ray":
         from .ray import run_ray  # optional extra: eventwire[ray]
 
-        return run_ray(raws, address=address, settings=settings)
+        # --workers N: N actors; the default (1) means one actor per CPU of the Ray cluster
+        return run_ray(raws, workers=workers if workers > 1 else None, address=address, settings=settings)
     from ..errors import UsageError
 
     raise UsageError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")

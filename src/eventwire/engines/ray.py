@@ -72,10 +72,18 @@ def ensure_ray(*, address: str | None = None, workers: int | None = None) -> boo
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     kwargs = dict(include_dashboard=False, log_to_driver=False, configure_logging=False)
     if address:
-        ray.init(address=address, **kwargs)
+        kwargs["address"] = address
     else:
-        ray.init(num_cpus=max(1, workers or os.cpu_count() or 1), **kwargs)
-    return True
+        kwargs["num_cpus"] = max(1, workers or os.cpu_count() or 1)
+    for attempt in range(3):
+        try:
+            ray.init(**kwargs)
+            return True
+        except Exception as exc:  # a busy machine: the raylet may miss Ray's fixed 30 s start-up wait
+            if "timed out during startup" not in str(exc) or attempt == 2:
+                raise
+            ray.shutdown()
+    return True  # pragma: no cover
 
 
 def _configure_data() -> None:
