@@ -3,7 +3,7 @@
 "use strict";
 (() => {
   const {h, s, api, showError, clearError, fmtNum, tooltip, goldsteinColor, bindFilters, actorLabel} = EW;
-  const W = 960, H = 620;
+  const W = 960, H = 620, MAX_DRAWN = 400;
 
   function layout(nodes, edges) {
     const n = nodes.length;
@@ -13,7 +13,11 @@
     }));
     if (n < 2) return n ? [{x: W / 2, y: H / 2}] : [];
     const idx = new Map(nodes.map((nd, i) => [nd.id, i]));
-    const k = Math.sqrt((W * H) / n) * 0.6;
+    const k = Math.sqrt((W * H) / n) * 0.85;
+    // in a dense graph every node pulls on every other: scale the pull so that nodes keep
+    // their room (about 2 edges per node pull at full strength), stronger dyads pulling more
+    const maxCount = Math.max(1, ...edges.map(e => e.count));
+    const pull = Math.min(1, (2 * n) / Math.max(1, edges.length));
     let temp = W / 8;
     const iters = 250;
     for (let it = 0; it < iters; it++) {
@@ -28,13 +32,13 @@
         const a = idx.get(e.source), b = idx.get(e.target);
         if (a === undefined || b === undefined || a === b) continue;
         let dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
-        const d = Math.max(0.01, Math.hypot(dx, dy)), f = (d * d) / k;
+        const d = Math.max(0.01, Math.hypot(dx, dy)), f = (d * d) / k * pull * Math.sqrt(e.count / maxCount);
         dx /= d; dy /= d;
         disp[a].x -= dx * f; disp[a].y -= dy * f; disp[b].x += dx * f; disp[b].y += dy * f;
       }
       for (let i = 0; i < n; i++) {
         // gravity towards the centre keeps unconnected actors on the canvas
-        disp[i].x += (W / 2 - pos[i].x) * 0.02 * k / 10; disp[i].y += (H / 2 - pos[i].y) * 0.02 * k / 10;
+        disp[i].x += (W / 2 - pos[i].x) * 0.05; disp[i].y += (H / 2 - pos[i].y) * 0.05;
         const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y)), m = Math.min(d, temp);
         pos[i].x = Math.min(W - 40, Math.max(40, pos[i].x + disp[i].x / d * m));
         pos[i].y = Math.min(H - 30, Math.max(30, pos[i].y + disp[i].y / d * m));
@@ -51,17 +55,20 @@
     const at = new Map(data.nodes.map((nd, i) => [nd.id, pos[i]]));
     const maxCount = Math.max(...data.edges.map(e => e.count), 1);
     const maxNode = Math.max(...data.nodes.map(nd => nd.count), 1);
-    const radius = nd => 5 + 17 * Math.sqrt(nd.count / maxNode);
+    const rMax = Math.max(6, Math.min(18, 110 / Math.sqrt(data.nodes.length)));
+    const radius = nd => 4 + rMax * Math.sqrt(nd.count / maxNode);
     const rOf = new Map(data.nodes.map(nd => [nd.id, radius(nd)]));
     const svg = s("svg", {class: "chart network", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network"});
     const defs = s("defs");
     svg.append(defs);
     const edgeLayer = s("g"), nodeLayer = s("g");
-    data.edges.forEach((e, i) => {
+    // many edges: thinner lines, and only the strongest drawn (the table below lists them all)
+    const thin = Math.min(1, Math.sqrt(60 / Math.max(1, data.edges.length)));
+    data.edges.slice(0, MAX_DRAWN).forEach((e, i) => {
       const a = at.get(e.source), b = at.get(e.target);
       if (!a || !b) return;
       const color = goldsteinColor(e.mean_goldstein);
-      const width = 1 + 7 * Math.sqrt(e.count / maxCount);
+      const width = 0.7 + 7 * Math.sqrt(e.count / maxCount) * thin;
       const id = `arrow-${i}`;
       defs.append(s("marker", {id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 4, markerHeight: 4, orient: "auto-start-reverse"},
         s("path", {d: "M0,0 L10,5 L0,10 z", fill: color})));
