@@ -50,12 +50,12 @@ def resolve(name: str, context: Counter | None = None) -> gazetteer.GeoEntry | N
     return max(cands, key=lambda e: _score(e, ctx))
 
 
-def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool) -> bool:
+def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool, context: Counter | None = None) -> bool:
     """Whether a match is strong enough to keep (a lone capitalised word must name a known place)."""
-    if e.feature_code in ("PCLI", "ADM1") and e.main:
-        return True
     if e.feature_code == "PCLI":
         return True
+    if e.feature_code == "ADM1":  # a division needs its country in the article (Nord, Centre...)
+        return bool(context and context.get(e.country))
     if from_ner:
         return e.main or e.population >= 20_000
     return (e.feature_code == "PPLC") or (e.main and e.population >= 100_000) or e.population >= 1_000_000
@@ -99,8 +99,9 @@ def _demonyms(lang: str):
         from .kb import load, pieces
     except ImportError:  # pragma: no cover
         return None, None
-    ld = load().langs.get(lang)
-    if ld is None:
+    try:
+        ld = load().langs[lang]  # built lazily on first access (not through .get)
+    except KeyError:
         return None, None
     return ld, pieces
 
@@ -163,7 +164,7 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
             context[kind.split(":")[1]] += 1
             continue
         cands = gazetteer.lookup(text) or gazetteer.lookup(_ARTICLES.sub("", text))
-        countries = {e.country for e in cands if _plausible(e, from_ner=True)}
+        countries = {e.country for e in cands if _plausible(e, from_ner=True) and e.feature_code != "ADM1"}
         if len(countries) == 1:
             context[next(iter(countries))] += 1
     out: list[Place] = []
@@ -174,7 +175,7 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
         else:
             e = resolve(text, context)
             rule = kind
-        if e is None or (not kind.startswith("demonym:") and not _plausible(e, from_ner=ner)):
+        if e is None or (not kind.startswith("demonym:") and not _plausible(e, from_ner=ner, context=context)):
             continue
         fclass = "A" if e.feature_code in ("PCLI", "ADM1") else "P"
         out.append(Place(a, b, text, e.geonameid, e.name, e.country, e.admin1, e.lat, e.lon, fclass, e.feature_code, rule))
@@ -206,29 +207,41 @@ def _head(p, pl: Place):
     return toks[0]
 
 
-def _locative(tok, lang: str) -> tuple[bool, list]:
-    """Whether the place token sits in a locative phrase; the path of tokens up to its clause's verb."""
-    path = []
+def _locative(tok, lang: str):
+    """(is in a locative phrase, the token that phrase hangs on, whether that token is a verb):
+    ``arrivé ... en Corée du Nord`` hangs on the verb, ``la Mission de l'UA en Somalie`` on a noun."""
     cur = tok
-    loc = False
     for _ in range(8):
-        if any(c.dep_ in ("case", "prep") and c.lower_ in LOCATIVE[lang] for c in cur.children):
-            loc = True
-        if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE[lang]:
-            loc = True
-        if cur.head.i == cur.i:
-            break
-        path.append(cur.head)
-        if cur.head.pos_ in ("VERB", "AUX"):
+        marked = any(c.dep_ in ("case", "prep") and c.lower_ in LOCATIVE[lang] for c in cur.children) \
+            or (cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE[lang])
+        if marked:
+            anchor = cur.head.head if cur.dep_ == "pobj" else cur.head
+            return True, anchor, anchor.pos_ in ("VERB", "AUX") or anchor.i == cur.i
+        if cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
             break
         cur = cur.head
-    return loc, path
+    return False, None, False
+
+
+def main_place(article: Article, places) -> Place | None:
+    """The article's main country: the one its toponyms name most (the first named on a tie),
+    as its first country-level toponym (or its first toponym of that country)."""
+    counts: Counter = Counter(pl.country for pl in places if pl.country)
+    if not counts:
+        return None
+    first = {}
+    for i, pl in enumerate(places):
+        first.setdefault(pl.country, i)
+    best = max(counts, key=lambda c: (counts[c], -first[c]))
+    same = [pl for pl in places if pl.country == best]
+    return next((pl for pl in same if pl.feature_code == "PCLI"), same[0])
 
 
 def location_for_event(article: Article, p, predicate_token, sentence, places) -> tuple[Place | None, str]:
     """Where the event whose predicate head is ``predicate_token`` happened, and how it was
-    found: the place attached to the predicate (``predicate``), else one in the same
-    sentence (``sentence``), else ``(None, "none")``."""
+    found: the place attached to the predicate (``predicate``), else a locative adjunct of
+    the same sentence (``sentence``), else the article's main country (``article``), else
+    ``(None, "none")``."""
     if p is None or predicate_token is None or not places:
         return None, "none"
     lang = article.lang if article.lang in ("fr", "en") else "en"
@@ -236,6 +249,7 @@ def location_for_event(article: Article, p, predicate_token, sentence, places) -
     if span is None:
         return None, "none"
     pred = predicate_token
+    aux_ids = {c.i for c in pred.children if c.dep_.startswith(("aux", "cop"))}
     direct, nearby = [], []
     for pl in places:
         if not (span[0] <= pl.start and pl.end <= span[1]) or not (p.start <= pl.start < p.end):
@@ -243,23 +257,26 @@ def location_for_event(article: Article, p, predicate_token, sentence, places) -
         h = _head(p, pl)
         if h is None:
             continue
-        loc, path = _locative(h, lang)
+        loc, anchor, adjunct = _locative(h, lang)
         demonym = pl.rule == "demonym"
-        if demonym:
+        if demonym and not loc:
             # "sur le territoire syrien": the demonym's noun carries the locative preposition
-            loc = loc or any(c.dep_ == "case" and c.lower_ in LOCATIVE[lang] for c in h.head.children)
-        if not loc:
+            noun = h.head
+            if any(c.dep_ in ("case", "prep") and c.lower_ in LOCATIVE[lang] for c in noun.children):
+                loc, anchor = True, noun.head
+                adjunct = anchor.pos_ in ("VERB", "AUX")
+        if not loc or anchor is None:
             continue
         dist = abs(h.i - pred.i)
-        path_ids = [t.i for t in path]
-        if pred.i in path_ids or h.head.i == pred.i:
+        if anchor.i == pred.i or anchor.i in aux_ids or (anchor.dep_ in ("xcomp",) and anchor.head.i == pred.i):
             direct.append((dist, pl))
-        elif pred.i in {t.i for t in h.ancestors} and not any(t.pos_ == "VERB" and t.i != pred.i for t in path[:-1]):
-            direct.append((dist, pl))
-        else:
+        elif adjunct:
             nearby.append((dist + (50 if demonym else 0), pl))
     if direct:
         return min(direct, key=lambda x: x[0])[1], "predicate"
     if nearby:
         return min(nearby, key=lambda x: x[0])[1], "sentence"
+    main = main_place(article, places)
+    if main is not None:
+        return main, "article"
     return None, "none"

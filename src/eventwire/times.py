@@ -237,8 +237,9 @@ def _duration_anchor(norm: Norm, before: str, dct: dt.date) -> str | None:
 class EventDate:
     """When an event happened: ``source`` is expression | sentence | article | published | none.
 
-    ``article`` means the article's news day: the day its lead sentence names, when that
-    day is at most two days before publication (news reports yesterday's events).
+    ``article`` means the article's news day: the first day it names other than the
+    publication day, when that day is one or two days before publication (news reports
+    yesterday's events).
     """
 
     date: str | None
@@ -334,8 +335,11 @@ def date_for_event(article: Article, p, predicate_token, sentence, times) -> Eve
         pred_anc = [h.i for _d, h in _ancestors(pred)]
         aux_ids = {c.i for c in pred.children if c.dep_.startswith(("aux", "cop"))}
         direct, related = [], []
+        dct = _dct(article)
         for t, h in cands:
             dist = abs(h.i - pred.i)
+            if dct is not None and t.range and t.range[0] > dct.isoformat():
+                continue  # a planned date: the event (an announcement, a promise) is dated by its report
             gov = _governor(h)
             h_anc = [a.i for _d, a in _ancestors(h)]
             # attached to the predicate (or its auxiliary), or inside its phrase without another verb between
@@ -344,7 +348,7 @@ def date_for_event(article: Article, p, predicate_token, sentence, times) -> Eve
                     pred.doc[i].pos_ == "VERB" for i in between)):
                 direct.append((dist, t))
                 continue
-            if gov.i in pred_anc and t.type != "DURATION":
+            if gov.i in pred_anc and t.type != "DURATION" and not t.rule.endswith(":since"):
                 path = []
                 for dep, anc in _ancestors(pred):
                     path.append(dep)
@@ -367,18 +371,18 @@ def date_for_event(article: Article, p, predicate_token, sentence, times) -> Eve
 
 
 def news_day(article: Article, times) -> EventDate | None:
-    """The day the article's lead sentence names, when it is 0-2 days before publication."""
+    """The article's news day: the first day it names (other than the publication day), when
+    that day is one or two days before publication (news reports yesterday's events)."""
     dct = _dct(article)
     if dct is None or not times:
         return None
-    first_par_end = article.paragraphs[0][1] if article.paragraphs else len(article.text)
-    lead_end = min(first_par_end, (article.text.find(". ", 0, first_par_end) + 1) or first_par_end)
     for t in times:
-        if t.start >= lead_end:
-            break
-        if t.type in ("DATE", "TIME") and t.precision == "day" and not t.rule.endswith(":since"):
-            d = dt.date.fromisoformat(t.value[:10])
-            if 0 < (dct - d).days <= 2:
-                return EventDate(d.isoformat(), "day", "article", (d.isoformat(), d.isoformat()), t)
-            return None
+        if t.type not in ("DATE", "TIME") or t.precision != "day" or t.rule.endswith(":since"):
+            continue
+        d = dt.date.fromisoformat(t.value[:10])
+        if d == dct:
+            continue
+        if 0 < (dct - d).days <= 2:
+            return EventDate(d.isoformat(), "day", "article", (d.isoformat(), d.isoformat()), t)
+        return None
     return None

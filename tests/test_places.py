@@ -1,0 +1,81 @@
+"""Toponyms (recognition, resolution) and event locations, on real spaCy parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp import parse_article, split_paragraphs
+from eventwire.places import find_places, location_for_event, resolve
+from eventwire.records import Article, content_hash
+from collections import Counter
+
+
+def article(text: str, lang: str = "fr") -> Article:
+    return Article(doc_id="t", text=text, lang=lang, published="2024-06-19", published_source="input",
+                   content_hash=content_hash(text), paragraphs=split_paragraphs(text))
+
+
+def places_of(text: str, lang: str = "fr"):
+    art = article(text, lang)
+    parsed, sents = parse_article(art)
+    return art, parsed, sents, find_places(art, parsed, [])
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Le président russe est arrivé mardi en Corée du Nord.", "fr", [("russe", "RUS"), ("Corée du Nord", "PRK")]),
+    ("Poutine est arrivé à un aéroport de Pyongyang.", "fr", [("Pyongyang", "PRK")]),
+    ("Moscou et Pyongyang ont signé un traité.", "fr", [("Moscou", "RUS"), ("Pyongyang", "PRK")]),
+    ("Des chars turcs sont entrés sur le territoire syrien.", "fr", [("turcs", "TUR"), ("syrien", "SYR")]),
+    ("Turkish troops entered Syria on Wednesday.", "en", [("Turkish", "TUR"), ("Syria", "SYR")]),
+    ("The ambassador was shot in Ankara.", "en", [("Ankara", "TUR")]),
+])
+def test_toponyms_and_demonyms_resolve_to_their_country(text, lang, expected):
+    *_x, got = places_of(text, lang)
+    assert [(p.text, p.country) for p in got] == expected
+
+
+def test_compass_divisions_need_their_country_in_the_article():
+    *_x, got = places_of("Le Nord a voté pour le maire.")
+    assert got == []
+
+
+def test_people_are_not_places():
+    *_x, got = places_of("Vladimir Poutine a rencontré Kim Jong Un.")
+    assert got == []
+
+
+def test_output_carries_geonames_fields():
+    *_x, (p,) = places_of("Il est arrivé à Pyongyang.")
+    assert (p.geonameid, p.country, p.feature_class, p.feature_code) == (1871859, "PRK", "P", "PPLC")
+    assert abs(p.lat - 39.03) < 0.1 and abs(p.lon - 125.75) < 0.1
+
+
+def test_vienne_is_austria_without_context_and_france_with_it():
+    assert resolve("Vienne").country == "AUT"
+    assert resolve("Vienne", Counter({"FRA": 3})).country == "FRA"
+
+
+def test_countries_beat_cities_of_the_same_name():
+    assert resolve("Mexico").feature_code == "PCLI" and resolve("Luxembourg").feature_code == "PCLI"
+
+
+def _loc(text: str, predicate: str, lang: str = "fr"):
+    art, parsed, sents, places = places_of(text, lang)
+    p, tok = next((p, t) for p in parsed for t in p.doc if t.text == predicate)
+    sent = next(s for s in sents if s.start <= p.start + tok.idx < s.end)
+    pl, src = location_for_event(art, p, tok, sent, places)
+    return (pl.country if pl else None), src
+
+
+@pytest.mark.parametrize("text,predicate,lang,expected", [
+    ("Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord.", "arrivé", "fr", ("PRK", "predicate")),
+    ("L'ambassadeur a été tué par balle à Ankara.", "tué", "fr", ("TUR", "predicate")),
+    ("Des chars turcs sont entrés sur le territoire syrien.", "entrés", "fr", ("SYR", "predicate")),
+    ("Russian forces attacked a village near Kharkiv.", "attacked", "en", ("UKR", "predicate")),
+    # actors are not a locative: no place in the clause, so the article's main country (the first on a tie)
+    ("La Russie a critiqué les États-Unis.", "critiqué", "fr", ("RUS", "article")),
+    ("Les soldats de la Mission de l'UA en Somalie ont été payés par l'Allemagne au Burundi.", "payés", "fr",
+     ("BDI", "predicate")),
+])
+def test_location_for_event(text, predicate, lang, expected):
+    assert _loc(text, predicate, lang) == expected
