@@ -26,27 +26,30 @@ visible side by side in one cluster.
   also be close in the multilingual USE space (cosine >= ``STATEMENT_SIMILARITY``), which
   compares French and English reports.
 
-Clusters are the connected components of that relation (single linkage), so which
-reports end up together does not depend on the order or the batches they arrive in.
-
-**Cluster ids are never renumbered.** Each report gets a sequence number when it is
-first merged (input order; inside an article, sentence then predicate order). A cluster's
-id is the ``event_id`` of its earliest report. A new report joins the cluster it
-matches; when it bridges two existing clusters, the older one (smaller first sequence
-number) keeps its id and the other id is recorded in ``cluster_aliases``. With the
-same input order, any batching gives the same ids.
+**Clusters are led by their first report, and ids are never renumbered.** Each
+report gets a sequence number when it is first merged (input order; inside an article,
+sentence then predicate order). Taken in that order, a report joins the oldest cluster
+whose *founder* (first report) it matches, else it founds a new cluster whose id is its
+own ``event_id``. Comparing with the founder, not with any member, keeps a cluster
+within a few days of its founder: daily reports of a recurring event (fighting between
+the same two armies every day) do not chain into one cluster spanning months, as
+single linkage would. A new article can only join clusters, never split, merge or
+rename them; the same articles in the same input order give the same clusters and ids
+whatever the batches (one run, many runs, ``ingest`` of Parquet parts). A different
+input order can found clusters on other reports; ``eventwire clusters --rebuild``
+recomputes all clusters in first-merge order.
 
 **Cost.** Each report is indexed under blocking keys ``root|source|target|month`` (the
 source and target reduced to their first three letters, one key per month its date
-interval touches: at most two or three). A batch only reads the index rows of its own
-keys (a hash join), so merging n articles costs about n log n, not n^2.
+interval touches: at most two or three); only founders are indexed. A batch reads the
+founders of its own keys (a hash join) and compares each new report with those only, so
+merging n articles costs about n log n (the sorted keys), not n^2.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Sequence
@@ -72,7 +75,6 @@ MERGE_TABLES: dict[str, list[tuple[str, str]]] = {
         ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
         ("first_seen", "VARCHAR"), ("last_seen", "VARCHAR"),
     ],
-    "cluster_aliases": [("alias", "VARCHAR"), ("cluster_id", "VARCHAR")],
 }
 
 
@@ -213,93 +215,43 @@ def compatible(a: Report, b: Report, *, vec_a=None, vec_b=None) -> bool:
 # --------------------------------------------------------------------------- clustering
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+def assign(new: Sequence[Report], founders: Iterable[Report] = (), *, vectors: dict | None = None) -> dict[str, str]:
+    """Give each of the ``new`` reports a cluster id: ``event_id -> cluster_id``.
 
-    def find(self, x: str) -> str:
-        p = self.parent.setdefault(x, x)
-        while p != x:
-            self.parent[x] = self.parent.setdefault(p, p)
-            x, p = p, self.parent[p]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """The outcome of merging a batch: a cluster per new report, absorbed clusters."""
-
-    clusters: dict[str, str]  # new event_id -> cluster_id
-    absorbed: dict[str, str]  # old cluster_id -> cluster_id that absorbed it
-
-
-def assign(new: Sequence[Report], existing: Iterable[tuple[Report, str]] = (),
-           first_seq: dict[str, int] | None = None, *, vectors: dict | None = None) -> Assignment:
-    """Merge ``new`` reports among themselves and into ``existing`` ``(report, cluster_id)``.
-
-    ``first_seq`` gives each existing cluster's first sequence number (default: the
-    smallest seq of its reports given here). Pure and deterministic.
+    Reports are taken in ``seq`` order; each joins the oldest cluster (smallest founder
+    seq) whose *founder* (first report) it is compatible with, else founds a cluster
+    named after its own event id. ``founders`` are the founders of the stored clusters
+    (their cluster id is their event id). Pure and deterministic; the same reports in
+    the same order give the same ids whatever the batches.
     """
     vectors = vectors or {}
-    first = dict(first_seq or {})
-    by_block: dict[str, list[tuple[Report, str | None]]] = {}
-    for rep, cid in existing:
-        if first_seq is None or cid not in first_seq:
-            first[cid] = min(first.get(cid, rep.seq), rep.seq)
-        for k in block_keys(rep):
-            by_block.setdefault(k, []).append((rep, cid))
-    new_sorted = sorted(new, key=lambda r: r.seq)
-    new_blocks: dict[str, list[Report]] = {}
-    for rep in new_sorted:
-        for k in block_keys(rep):
-            by_block.setdefault(k, []).append((rep, None))
-            new_blocks.setdefault(k, []).append(rep)
-    uf = _UnionFind()
-    for rep in new_sorted:
-        uf.find("e:" + rep.event_id)
-    reach = MAX_SPAN_DAYS + 2 * DAY_SLACK
-    for k, news in new_blocks.items():
-        items = by_block[k]
-        if len(items) < 2:
+    by_block: dict[str, list[Report]] = {}
+    for f in founders:
+        for k in block_keys(f):
+            by_block.setdefault(k, []).append(f)
+    out: dict[str, str] = {}
+    for rep in sorted(new, key=lambda r: r.seq):
+        if rep.event_id in out:
             continue
-        items.sort(key=lambda it: (it[0].lo, it[0].seq, it[0].event_id))
-        los = [it[0].lo for it in items]
-        for a in news:
-            # every report whose interval may overlap a's starts in [a.lo - reach, a.hi]
-            for b, cb in items[bisect_left(los, a.lo - reach):bisect_right(los, a.hi)]:
-                if b.event_id == a.event_id or (cb is None and b.seq < a.seq):
-                    continue  # itself, or a new pair already seen from the other side
-                if compatible(a, b, vec_a=vectors.get(a.event_id), vec_b=vectors.get(b.event_id)):
-                    uf.union("e:" + a.event_id, "c:" + cb if cb else "e:" + b.event_id)
-    # label each component with its oldest member
-    comps: dict[str, list[str]] = {}
-    for node in list(uf.parent):
-        comps.setdefault(uf.find(node), []).append(node)
-    seq_of = {"e:" + r.event_id: r.seq for r in new_sorted}
-    label_of: dict[str, str] = {}
-    absorbed: dict[str, str] = {}
-    for nodes in comps.values():
-        def order(n: str) -> tuple[int, str]:
-            return (first.get(n[2:], 0) if n.startswith("c:") else seq_of[n], n)
-
-        head = min(nodes, key=order)
-        label = head[2:]
-        for n in nodes:
-            label_of[n] = label
-            if n.startswith("c:") and n[2:] != label:
-                absorbed[n[2:]] = label
-    clusters = {r.event_id: label_of["e:" + r.event_id] for r in new_sorted}
-    return Assignment(clusters, absorbed)
+        best: Report | None = None
+        keys = block_keys(rep)
+        for k in keys:
+            for f in by_block.get(k, ()):
+                if (best is None or f.seq < best.seq) and f.seq < rep.seq and compatible(
+                        rep, f, vec_a=vectors.get(rep.event_id), vec_b=vectors.get(f.event_id)):
+                    best = f
+        if best is not None:
+            out[rep.event_id] = best.event_id
+        else:
+            out[rep.event_id] = rep.event_id
+            for k in keys:
+                by_block.setdefault(k, []).append(rep)
+    return out
 
 
 def cluster_reports(reports: Sequence[Report], *, vectors: dict | None = None) -> dict[str, str]:
     """Cluster ``reports`` from scratch: event_id -> cluster_id."""
-    return assign(reports, vectors=vectors).clusters
+    return assign(reports, vectors=vectors)
 
 
 # --------------------------------------------------------------------------- store
@@ -365,7 +317,6 @@ def _report_from_index(r: tuple) -> tuple[Report, str]:
 class MergeStats:
     reports: int  # new reports merged
     joined: int  # of which joined a cluster founded by an earlier report
-    absorbed: int  # existing clusters absorbed into older ones
     clusters_touched: int
 
 
@@ -401,7 +352,7 @@ def update_clusters(con, doc_ids: Sequence[str] | None = None, *, embed: bool = 
             "AND e.event_id NOT IN (SELECT event_id FROM merge_reports)) ORDER BY a.coded_at, a.doc_id").fetchall()]
     doc_ids = list(dict.fromkeys(doc_ids))
     if not doc_ids:
-        return MergeStats(0, 0, 0, 0)
+        return MergeStats(0, 0, 0)
     docs = _register(con, "docs", {"doc_id": doc_ids, "pos": list(range(len(doc_ids)))})
     touched: set[str] = set()
     try:
@@ -440,12 +391,11 @@ def update_clusters(con, doc_ids: Sequence[str] | None = None, *, embed: bool = 
 
 def _merge_new(con, new: list[Report], evidence: dict[str, str], touched: set[str], *, embed: bool) -> MergeStats:
     if not new:
-        return MergeStats(0, 0, 0, len(touched))
+        return MergeStats(0, 0, len(touched))
     keys = {r.event_id: block_keys(r) for r in new}
     blocks = sorted({k for ks in keys.values() for k in ks})
-    existing: list[tuple[Report, str]] = []
-    first_seq: dict[str, int] = {}
-    if blocks:
+    founders: list[Report] = []
+    if blocks:  # the founders of the stored clusters that share a blocking key: a hash join
         bv = _register(con, "blocks", {"block": blocks})
         cand = con.execute(
             "SELECT DISTINCT m.event_id, m.seq, m.cluster_id, m.doc_id, m.outlet, m.published, m.root, m.src, "
@@ -453,24 +403,16 @@ def _merge_new(con, new: list[Report], evidence: dict[str, str], touched: set[st
             "JOIN merge_reports m USING (event_id) ORDER BY m.seq"
         ).fetchall()
         con.unregister(bv)
-        existing = [_report_from_index(r) for r in cand]
-        cids = sorted({c for _, c in existing})
-        if cids:
-            cv = _register(con, "cids", {"cluster_id": cids})
-            first_seq = dict(con.execute(
-                f"SELECT c.cluster_id, c.first_seq FROM clusters c JOIN {cv} USING (cluster_id)").fetchall())
-            con.unregister(cv)
+        founders = [_report_from_index(r)[0] for r in cand]
     vectors: dict = {}
     if embed:
-        vectors = _vectors(con, [r for r in new if r.statement], evidence,
-                           [r for r, _ in existing if r.statement])
-    result = assign(new, existing, first_seq, vectors=vectors)
-    # write the index
+        vectors = _vectors(con, [r for r in new if r.statement], evidence, [r for r in founders if r.statement])
+    clusters = assign(new, founders, vectors=vectors)
     import pyarrow as pa
 
     rep_cols: dict[str, list] = {c: [] for c, _ in MERGE_TABLES["merge_reports"]}
     for r in new:
-        vals = dict(event_id=r.event_id, seq=r.seq, cluster_id=result.clusters[r.event_id], doc_id=r.doc_id,
+        vals = dict(event_id=r.event_id, seq=r.seq, cluster_id=clusters[r.event_id], doc_id=r.doc_id,
                     outlet=r.outlet, published=r.published, root=r.root, src=r.src, tgt=r.tgt, lo=r.lo, hi=r.hi,
                     country=r.country, statement=r.statement, claims=";".join(sorted(r.claims)) or None)
         for c in rep_cols:
@@ -481,32 +423,20 @@ def _merge_new(con, new: list[Report], evidence: dict[str, str], touched: set[st
     con.register(rv, pa.table(rep_cols, schema=schema))
     con.execute(f"INSERT INTO merge_reports SELECT * FROM {rv}")
     con.unregister(rv)
-    blk = [(k, r.event_id) for r in new for k in keys[r.event_id]]
+    # only founders are looked up later, so only they go into the blocking index
+    blk = [(k, r.event_id) for r in new if clusters[r.event_id] == r.event_id for k in keys[r.event_id]]
     if blk:
         kv = _register(con, "blk", {"block": [b[0] for b in blk], "event_id": [b[1] for b in blk]})
         con.execute(f"INSERT INTO merge_blocks SELECT block, event_id FROM {kv}")
         con.unregister(kv)
-    # new clusters, absorbed clusters
-    firsts: dict[str, int] = {}
-    for r in new:
-        cid = result.clusters[r.event_id]
-        if cid == r.event_id:
-            firsts.setdefault(cid, r.seq)
+    firsts = {r.event_id: r.seq for r in new if clusters[r.event_id] == r.event_id}
     if firsts:
         nv = _register(con, "newc", {"cluster_id": list(firsts), "first_seq": list(firsts.values())})
         con.execute(f"INSERT INTO clusters (cluster_id, first_seq) SELECT cluster_id, first_seq FROM {nv}")
         con.unregister(nv)
-    if result.absorbed:
-        av = _register(con, "abs", {"alias": list(result.absorbed), "cluster_id": list(result.absorbed.values())})
-        con.execute(f"UPDATE merge_reports SET cluster_id = a.cluster_id FROM {av} a WHERE merge_reports.cluster_id = a.alias")
-        con.execute(f"UPDATE cluster_aliases SET cluster_id = a.cluster_id FROM {av} a "
-                    "WHERE cluster_aliases.cluster_id = a.alias")
-        con.execute(f"INSERT INTO cluster_aliases SELECT alias, cluster_id FROM {av}")
-        con.execute(f"DELETE FROM clusters WHERE cluster_id IN (SELECT alias FROM {av})")
-        con.unregister(av)
-    touched.update(result.clusters.values())
-    joined = sum(1 for r in new if result.clusters[r.event_id] != r.event_id)
-    return MergeStats(len(new), joined, len(result.absorbed), len(touched))
+    touched.update(clusters.values())
+    joined = sum(1 for r in new if clusters[r.event_id] != r.event_id)
+    return MergeStats(len(new), joined, len(touched))
 
 
 def _vectors(con, new: list[Report], evidence: dict[str, str], old: list[Report]) -> dict:
@@ -563,13 +493,6 @@ def rebuild_clusters(con, *, embed: bool = False) -> MergeStats:
     con.execute("UPDATE events SET cluster_id = event_id, num_mentions = 1, num_articles = 1, num_sources = 1")
     con.execute("UPDATE event_mentions SET cluster_id = event_id")
     return update_clusters(con, order, embed=embed)
-
-
-def resolve_cluster(con, cluster_id: str) -> str:
-    """The current id of a cluster, following ``cluster_aliases``."""
-    ensure_merge_schema(con)
-    row = con.execute("SELECT cluster_id FROM cluster_aliases WHERE alias = ?", [cluster_id]).fetchall()
-    return row[0][0] if row else cluster_id
 
 
 # --------------------------------------------------------------------------- queries

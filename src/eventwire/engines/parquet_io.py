@@ -134,10 +134,10 @@ def read_records(in_dir: str | os.PathLike, *, batch_rows: int = 256) -> Iterato
     pattern = parts_glob(in_dir)
     reader = duckdb.connect()  # its own connection: the store's stays free for writes
     try:
-        rel = reader.execute(
+        rel = reader.sql(
             "SELECT run, seq, kind, doc_id, content_hash, coder_version, record "
-            "FROM read_parquet(?, hive_partitioning = true) ORDER BY run, seq", [pattern])
-        rb = rel.fetch_record_batch(batch_rows)
+            "FROM read_parquet($pattern, hive_partitioning = true) ORDER BY run, seq", params={"pattern": pattern})
+        rb = rel.to_arrow_reader(batch_rows)
         for batch in rb:
             yield from batch.to_pylist()
     finally:
