@@ -233,6 +233,7 @@ class Grammar:
     contractions: dict
     time_nouns: frozenset = frozenset()
     support_verbs: frozenset = frozenset()
+    etre_verbs: frozenset = frozenset()
 
 
 def _expand(toks, sch):
@@ -278,9 +279,14 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     r.deps = deps
     nominal = tok.pos_ in ("NOUN", "PROPN")
     r.passive = (not nominal) and is_passive(tok, sch)
+    if r.passive and tok.lemma_.lower() in g.etre_verbs and not any(c.dep_ in sch.agent for c in tok.children):
+        r.passive = False  # ``sont entrés``: a compound tense with être, not a passive
+        active_subj = sch.subj | sch.subj_pass
+    else:
+        active_subj = sch.subj
     for d in deps:
         t = d.tok
-        if d.dep in sch.subj:
+        if d.dep in active_subj:
             r.subj.append(_antecedent(t, tok, g))
         elif d.dep in sch.subj_pass:
             r.obj.append(_antecedent(t, tok, g))
@@ -348,6 +354,15 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
         hr = roles_of(conj_head(tok, sch), g, depth=depth + 1)
         return hr.subj
     if present_participle_modifier(tok, sch) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if left is not None and left.text == "," and head.dep_ not in sch.subj:
+            # ``X a reconnu sa responsabilité, indiquant ...``: a participial clause set off by
+            # a comma speaks of the main clause's subject, not of the noun before it
+            v = head.head
+            while v.pos_ not in ("VERB", "AUX") and v.head != v:
+                v = v.head
+            if v.pos_ in ("VERB", "AUX"):
+                return roles_of(v, g, depth=depth + 1).subj
         return [head]  # ``Poutine arrivant à Pyongyang``
     if (head.pos_ in ("PROPN", "NOUN") and head.i < tok.i and "Fin" in tok.morph.get("VerbForm")
             and rel not in sch.relcl and head.dep_ == "ROOT"):
@@ -368,8 +383,11 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
             return []
         hr = roles_of(gov, g, depth=depth + 1)
         lemma = gov.lemma_.lower()
-        if lemma in g.object_control and hr.obj and not hr.passive:
-            return hr.obj
+        if lemma in g.object_control and not hr.passive:
+            # ``a accusé la semaine dernière Moscou d'utiliser``: a misattached bare object too
+            objs = hr.obj or [t for p, t in hr.preps if p == ""]
+            if objs:
+                return objs
         if lemma in g.iobj_control and hr.iobj:
             return hr.iobj
         if hr.passive and hr.obj and lemma in g.object_control:

@@ -14,7 +14,7 @@ One :class:`~eventwire.records.Event` is emitted per source/target pair.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import actors as actors_mod
 from . import places as places_mod
@@ -22,6 +22,7 @@ from . import times as times_mod
 from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, find_prep, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, load_cues
+from .intents import intent_code
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon
 from .records import Actor, Argument, Article, Event, EventLink, Mention
 from .settings import DEFAULT, Settings
@@ -329,6 +330,8 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset
             groups.append(r.subj)
         elif alt == "obj":
             objs = [t for t in r.obj if t != c.obj_tok]
+            if not objs and c.obj_tok is not None and c.obj_tok.pos_ in ("NOUN", "PROPN"):
+                objs = [c.obj_tok]  # ``intercepter un avion américain``: the object's own actor
             # a bare noun the parser misattached (``a accusé la semaine dernière Moscou``)
             groups.append(objs + [t for p, t in r.preps if p == ""])
         elif alt == "iobj":
@@ -352,8 +355,10 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset
             toks = conj_all(toks, g)
             groups.append(toks)
             # ``quant au rapprochement entre les deux pays``: the actors of the phrase's own complements
-            groups.append([t2 for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() not in skip
-                           for _, t2 in roles_of(t, g).preps])
+            if want not in ("en", "à", "dans", "in", "at"):  # not through a manner or place phrase
+                groups.append([t2 for t in toks if t.pos_ == "NOUN" for _, t2 in roles_of(t, g).preps])
+            else:
+                groups.append([])
         elif alt == "obj:poss":
             owner = []
             for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
@@ -473,6 +478,9 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             reps = []
         elif c.frame.factuality != "reported":
             reps = [] if c.frame.factuality != "denied" else []
+        if c.frame.factuality == "intended" and intent_code(c.entry.cameo, lang):
+            # an intended cooperative act is CAMEO's "express intent to ..." (071 -> 0331)
+            c.entry = replace(c.entry, cameo=intent_code(c.entry.cameo, lang))
         if c.frame.factuality == "intended" and c.entry.cameo[:2] in INTENT_ROOTS:
             # CAMEO 03 (intent to cooperate) and 13 (threaten) already code the intention
             c.frame = Frame("asserted", via=c.frame.via, cue="intent-code")
@@ -525,12 +533,12 @@ def _confidence(c: Candidate) -> float:
 
 def _keep(c: Candidate) -> bool:
     """An event needs an actor on each side it names: a target unless the entry says the
-    target may be absent (``none``) or is the subject matter of a statement (``comp``);
-    a nominal event also needs its source unless the entry says ``none``."""
+    target may be absent (``none``) or it is a comment (CAMEO 012-019: regret, acknowledge,
+    deny...); a nominal event also needs its source unless the entry says ``none``."""
     if c.dropped or (not c.sources and not c.targets):
         return False
-    if not c.targets and not ({"none", "comp"} & set(c.entry.target)):
-        return False
+    if not c.targets and "none" not in c.entry.target and (c.entry.cameo[:2] != "01" or c.entry.cameo in ("010", "011")):
+        return False  # only comments (012-019: regret, acknowledge, deny...) stand without a target
     if c.entry.pos == "NOUN" and not c.sources and "none" not in c.entry.source:
         return False
     return True

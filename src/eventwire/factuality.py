@@ -38,6 +38,7 @@ class Cues:
     time_nouns: frozenset = frozenset()
     support_verbs: frozenset = frozenset()
     lemma_suffixes: tuple = ()
+    etre_verbs: frozenset = frozenset()
 
 
 def _lemmas(items) -> frozenset:
@@ -75,6 +76,7 @@ def load_cues(lang: str) -> Cues:
         time_nouns=frozenset(w.lower() for w in raw.get("time_nouns", {}).get("words", ())),
         support_verbs=frozenset(w.lower() for w in raw.get("support_verbs", {}).get("words", ())),
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
+        etre_verbs=frozenset(w.lower() for w in raw.get("etre_verbs", {}).get("words", ())),
     )
 
 
@@ -90,6 +92,7 @@ def grammar_for(lang: str) -> Grammar:
         contractions=c.contractions,
         time_nouns=c.time_nouns,
         support_verbs=c.support_verbs,
+        etre_verbs=c.etre_verbs,
     )
 
 
