@@ -20,6 +20,7 @@ from .params import ApiError, Query
 
 MAX_PERIODS = 1500  # periods in one timeline answer
 MAX_POINTS = 2000  # places on the map
+MAX_EDGES = 5000  # dyads in the network (the strongest)
 
 
 def _rows(cur) -> list[dict]:
@@ -269,8 +270,9 @@ def network(cur, q: Query) -> dict:
         SELECT d.* FROM d
         WHERE d.source IN (SELECT actor FROM n) AND d.target IN (SELECT actor FROM n)
         ORDER BY count DESC, source, target
+        LIMIT ?
     """
-    edges = _rows(cur.execute(sql, params + [min_count, max_nodes]))
+    edges = _rows(cur.execute(sql, params + [min_count, max_nodes, MAX_EDGES]))
     weight: dict[str, int] = {}
     for e in edges:
         weight[e["source"]] = weight.get(e["source"], 0) + e["count"]
