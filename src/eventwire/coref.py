@@ -290,6 +290,11 @@ def _pronouns(found: list[Detected], *, lang: str) -> None:
                     score += 2
             if best_score is None or score > best_score:
                 best, best_score = j, score
+        rival = p.extra.get("rival")
+        if best is not None and rival is not None:
+            a = found[best]
+            if not (a.para == p.para and a.sentence == p.sentence and a.tok_start > rival and a.subject):
+                best = None  # a non-actor noun subject is nearer: "la frappe ... car elle"
         if best is not None:
             a = found[best]
             p.antecedent = best

@@ -181,6 +181,13 @@ class ParagraphScanner:
                 j, choice = i + 1, short
             else:
                 j, aliases = m
+                if self.tp[i] and self.tp[i][0] in self.ld.stop_words and i + 1 < j:
+                    # "The UN Security Council": a name starting with an article must not
+                    # cut a longer name that starts after it
+                    m2 = self._match(i + 1, self.ld.names, self.ld.maxlen)
+                    if m2 is not None and m2[0] > j:
+                        i += 1
+                        continue
                 choice = self._choose(i, j, aliases)
             if choice is None:
                 i += 1
@@ -197,6 +204,9 @@ class ParagraphScanner:
             )
             self.kbspan_at.update({k: d for k in range(i, j)})
             self._add(d)
+            if e.kind in ("igo", "org", "ngo", "media") and j - i >= 2 and len(self.tp[i]) == 1 \
+                    and self.doc[i].text[:1].isupper() and self.tp[i][0] not in self.ld.stop_words and self.tp[i][0] not in ("etat", "state"):
+                self.short.setdefault(self.tp[i][0], choice)
             i = j
 
     def _short_name(self, i: int) -> int | None:
@@ -622,11 +632,38 @@ def _textual_appositions(sc: ParagraphScanner, found: list[Detected]) -> None:
                 break
 
 
+def _rivals(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """A subject pronoun whose nearest preceding subject in its sentence is a noun that names
+    no actor (``la frappe ... car elle``) most likely refers to that noun: remember where it is."""
+    doc = sc.doc
+    for d in found:
+        if d.kind != "pronoun" or (d.pronoun or {}).get("role") != "subject":
+            continue
+        t = doc[d.tok_start]
+        sent_start = t.sent.start
+        want = d.gender
+        for k in range(d.tok_start - 1, sent_start - 1, -1):
+            c = doc[k]
+            if not c.dep_.startswith(("nsubj", "expl:subj")):
+                continue
+            if sc.owner[k] is not None:
+                break  # the nearest subject is an actor mention
+            if c.pos_ != "NOUN":
+                continue
+            g = _morph_gender(c)
+            num = "p" if c.morph.get("Number") == ["Plur"] else "s"
+            if (want in ("m", "f") and g in ("m", "f") and g != want) or (d.number and num != d.number):
+                continue
+            d.extra["rival"] = k
+            break
+
+
 def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
     """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
     sc = ParagraphScanner(kb, lang, date, p, para_index, short)
     found = [d for d in sc.scan() if d.kind != "_drop"]
     _textual_appositions(sc, found)
+    _rivals(sc, found)
     sc.remember_short_names()
     for d in found:
         t = p.doc[d.head_tok]

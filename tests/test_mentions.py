@@ -1,0 +1,127 @@
+"""Mention detection: each sentence must yield a mention of the given text, kind and code."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire import actors
+from eventwire.nlp import parse_article, split_paragraphs
+from eventwire.records import Article, content_hash
+
+
+def article(text: str, lang: str = "fr", published: str | None = "2024-06-19") -> Article:
+    return Article(
+        doc_id="t", text=text, lang=lang, published=published, published_source="input",
+        content_hash=content_hash(text), paragraphs=split_paragraphs(text),
+    )
+
+
+def mentions_of(text: str, lang: str = "fr", published: str | None = "2024-06-19"):
+    art = article(text, lang, published)
+    parsed, sents = parse_article(art)
+    return actors.resolve_mentions(art, parsed, sents)
+
+
+CASES = [
+    # (lang, published, sentence, mention text, kind, code)
+    ("fr", "2024-06-19", "Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord.", "Le président russe Vladimir Poutine", "name", "RUSGOV"),
+    ("fr", "2024-06-19", "Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord.", "Corée du Nord", "toponym", "PRK"),
+    ("fr", "2024-06-19", "Des images diffusées par le Kremlin montrent Poutine arrivant à Pyongyang.", "Kremlin", "name", "RUSGOV"),
+    ("fr", "2024-06-19", "Des images diffusées par le Kremlin montrent Poutine arrivant à Pyongyang.", "Poutine", "name", "RUSGOV"),
+    ("fr", "2024-06-19", "Il a été reçu par le dirigeant nord-coréen Kim Jong Un.", "le dirigeant nord-coréen Kim Jong Un", "name", "PRKGOV"),
+    ("fr", "2024-06-19", "Le ministère américain de la Défense (Pentagone) a accusé Moscou.", "Le ministère américain de la Défense", "role", "USAMIL"),
+    ("fr", "2024-06-19", "Le ministère américain de la Défense (Pentagone) a accusé Moscou.", "Pentagone", "name", "USAMIL"),
+    ("fr", "2024-06-19", "Le ministère américain de la Défense (Pentagone) a accusé Moscou.", "Moscou", "toponym", "RUS"),
+    ("fr", "2024-06-19", "La Corée du Nord a qualifié de ridicules les accusations occidentales.", "occidentales", "demonym", "WST"),
+    ("fr", "2024-06-19", "Moscou utilise des missiles balistiques nord-coréens en Ukraine.", "nord-coréens", "demonym", "PRK"),
+    ("fr", "2024-06-19", "Selon les puissances occidentales, Pyongyang a livré des munitions.", "puissances occidentales", "group", "WST"),
+    ("fr", "2024-06-19", "La décision de l'Occident d'isoler Poutine a échoué.", "Occident", "group", "WST"),
+    ("fr", "2016-08-24", "L'armée turque entre en Syrie.", "L'armée turque", "role", "TURMIL"),
+    ("fr", "2016-01-10", "Le Conseil de sécurité des Nations unies a interdit les essais.", "Conseil de sécurité des Nations unies", "name", "IGOUNO"),
+    ("fr", "2016-07-09", "La Commission européenne a lancé une procédure.", "Commission européenne", "name", "IGOEUREEC"),
+    ("fr", "2016-10-16", "Le parti critique vivement l'UE et l'ONU.", "UE", "name", "IGOEUREEC"),
+    ("fr", "2016-10-16", "Le parti critique vivement l'UE et l'ONU.", "ONU", "name", "IGOUNO"),
+    ("fr", "2016-02-08", "Le Canada cessera ses frappes contre l'organisation armée État islamique.", "organisation armée État islamique", "name", "IMGMUSISI"),
+    ("fr", "2016-02-08", "Les frappes contre Daech continuent.", "Daech", "name", "IMGMUSISI"),
+    ("fr", "2016-05-19", "Ce qui est nié par le ministère des Affaires étrangères chinois.", "le ministère des Affaires étrangères chinois", "role", "CHNGOV"),
+    ("fr", "2016-01-12", "Les navires ont été interceptés par les forces navales des Gardiens de la révolution iraniens.", "les forces navales des Gardiens de la révolution iraniens", "role", "IRNMIL"),
+    ("fr", "2016-12-19", "L'ambassadeur de Russie a été assassiné à Ankara.", "L'ambassadeur", "role", "RUSGOV"),
+    ("fr", "2016-12-19", "L'ambassadeur de Russie a été assassiné à Ankara.", "Ankara", "toponym", "TUR"),
+    ("fr", "2016-01-21", "Le porte-parole du Kremlin indique que Moscou n'est pas intéressé.", "Le porte-parole", "role", "RUSGOV"),
+    ("fr", "2016-01-10", "Plusieurs médias sud-coréens pensent qu'il s'agit d'un montage.", "Plusieurs médias sud-coréens", "role", "KORMED"),
+    ("fr", "2016-09-19", "L'explication américaine n'a pas convaincu les officiels russes.", "les officiels russes", "role", "RUSGOV"),
+    ("fr", "2016-01-12", "Un responsable de l'administration de Barack Obama a déclaré cela.", "l'administration", "role", "USAGOV"),
+    ("fr", "2016-01-12", "Un responsable de l'administration de Barack Obama a déclaré cela.", "Barack Obama", "name", "USAGOV"),
+    ("fr", "2010-06-01", "Le président russe a signé le traité.", "Le président russe", "role", "RUSGOV"),
+    ("fr", "2023-03-01", "Angela Merkel a donné une conférence.", "Angela Merkel", "name", "DEUELI"),
+    ("fr", "2024-06-19", "Les États-Unis et la Corée du Sud affirment que la Russie a fourni de l'aide.", "États-Unis", "toponym", "USA"),
+    ("fr", "2024-06-19", "Les États-Unis et la Corée du Sud affirment que la Russie a fourni de l'aide.", "Corée du Sud", "toponym", "KOR"),
+    ("fr", "2016-09-03", "Ban Ki-moon se dit optimiste.", "Ban Ki-moon", "name", "IGOUNO"),
+    ("fr", "2016-09-03", "L'Assemblée nationale populaire a approuvé la ratification.", "Assemblée nationale populaire", "name", "CHNLEG"),
+    ("fr", "2016-02-23", "L'Armée nationale populaire (Algérie) a déployé des drones.", "L'Armée", "role", "DZAMIL"),
+    ("fr", "2024-06-19", "Les autorités sud-coréennes pensent que Pyongyang continue.", "Les autorités sud-coréennes", "role", "KORGOV"),
+    ("fr", "2024-06-19", "La police turque a arrêté des manifestants kurdes.", "La police turque", "role", "TURCOP"),
+    ("fr", "2024-06-19", "Le Hamas a tiré des roquettes sur Israël.", "Hamas", "name", "PSEREB"),
+    ("fr", "2024-06-19", "L'OTAN a condamné l'attaque.", "OTAN", "name", "IGOWSTNAT"),
+    ("en", "2024-06-19", "Russian President Vladimir Putin arrived in North Korea on Tuesday.", "North Korea", "toponym", "PRK"),
+    ("en", "2024-06-19", "Russian President Vladimir Putin arrived in North Korea on Tuesday.", "Russian President Vladimir Putin", "name", "RUSGOV"),
+    ("en", "2024-06-19", "The Pentagon accused Moscow of using North Korean missiles.", "Pentagon", "name", "USAMIL"),
+    ("en", "2024-06-19", "The Pentagon accused Moscow of using North Korean missiles.", "Moscow", "toponym", "RUS"),
+    ("en", "2024-06-19", "The Turkish army entered Syria.", "The Turkish army", "role", "TURMIL"),
+    ("en", "2024-06-19", "Western powers say Pyongyang supplied munitions.", "Western powers", "group", "WST"),
+    ("en", "2016-01-12", "The Iranian foreign minister said the sailors were safe.", "The Iranian foreign minister", "role", "IRNGOV"),
+    ("en", "2024-06-19", "The UN Security Council met on Monday.", "UN Security Council", "name", "IGOUNO"),
+    ("en", "2024-06-19", "Islamic State fighters attacked the base.", "Islamic State", "name", "IMGMUSISI"),
+]
+
+
+@pytest.mark.parametrize("lang,published,text,span,kind,code", CASES, ids=[f"{c[0]}:{c[3]}" for c in CASES])
+def test_sentence_yields_mention(lang, published, text, span, kind, code):
+    ms = mentions_of(text, lang, published)
+    hits = [m for m in ms if m.text == span]
+    assert hits, f"no mention {span!r} in {[(m.text, m.kind) for m in ms]}"
+    m = hits[0]
+    assert m.kind == kind
+    assert m.actor is not None and m.actor.code == code, (m.actor, [(x.text, x.actor and x.actor.code) for x in ms])
+
+
+def test_offsets_point_into_the_article_text():
+    text = "Premier paragraphe sans acteur.\nLe président russe Vladimir Poutine est arrivé à Pyongyang."
+    ms = mentions_of(text)
+    assert ms and all(text[m.start : m.end] == m.text for m in ms)
+    assert all(m.start <= m.head < m.end for m in ms)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+def test_kremlin_tagged_person_by_ner_is_still_the_russian_government():
+    ms = mentions_of("Des images diffusées par le Kremlin montrent Poutine arrivant à Pyongyang.")
+    k = next(m for m in ms if m.text == "Kremlin")
+    assert k.actor.code == "RUSGOV" and k.actor.rule.startswith("kb:hand")
+
+
+def test_lowercase_un_is_not_the_united_nations():
+    ms = mentions_of("Un homme a tiré sur un policier.")
+    assert all(m.actor is None or not m.actor.code.startswith("IGO") for m in ms)
+
+
+def test_impersonal_il_is_not_a_mention():
+    ms = mentions_of("Poutine est arrivé. Il faut dire que la visite était attendue.")
+    assert not [m for m in ms if m.text == "Il"]
+
+
+def test_resolution_is_fast_after_the_parse():
+    text = (
+        "Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord, où il s'est engagé à renforcer les relations avec Pyongyang.\n"
+        "Des images diffusées par le Kremlin montrent Poutine arrivant à un aéroport de Pyongyang, où il a été reçu par le dirigeant nord-coréen Kim Jong Un.\n"
+        "Selon les puissances occidentales, Pyongyang a utilisé son énorme stock de munitions pour approvisionner la Russie, et le ministère américain de la Défense (Pentagone) a accusé Moscou d'utiliser des missiles nord-coréens en Ukraine.\n"
+    ) * 4
+    art = article(text)
+    parsed, sents = parse_article(art)
+    actors.resolve_mentions(art, parsed, sents)  # warm: KB and caches
+    t0 = time.perf_counter()
+    for _ in range(3):
+        actors.resolve_mentions(art, parsed, sents)
+    per_article = (time.perf_counter() - t0) / 3
+    assert per_article < 0.25, per_article
