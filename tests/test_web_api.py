@@ -483,3 +483,20 @@ def test_serve_command_runs_the_explorer_and_reports_a_busy_port(store):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("query", ["sort=goldstein&order=desc", "sort=goldstein&country=RUS", "sort=cameo&order=desc&q=the"])
+def test_events_sort_like_the_shared_query(client, events, query):
+    from eventwire.queries import query_events
+    from eventwire.web.params import EVENT_PAGE, parse_query
+
+    q = parse_query(dict(x.split("=") for x in query.split("&")), EVENT_PAGE)
+    body = get(client, f"/api/events?{query}&limit=4")
+    rows, total = query_events(client.app.state.con.cursor(), q.filter, limit=4,
+                               order_by=q.options["sort"], descending=q.options.get("order") == "desc")
+    assert [e["event_id"] for e in body["events"]] == [r["event_id"] for r in rows] and body["total"] == total
+    key = q.options["sort"]
+    values = [e[key] for e in body["events"]]
+    assert values == sorted(values, reverse=q.options.get("order") == "desc")
+    get(client, "/api/events?sort=evidence", status=400)
+    get(client, "/api/events?order=up", status=400)

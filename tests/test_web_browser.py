@@ -215,6 +215,14 @@ def test_filter_changes_the_event_table(page, server):
     assert href.startswith("/api/events.csv?") and "country=RUS" in href
     csv_text = page.request.get(server + href).text()
     assert len(csv_text.strip().splitlines()) == expected + 1
+    # a click on the Goldstein header sorts the rows by it, a second click the other way
+    gs = "() => [...document.querySelectorAll('#events-table tbody tr td:nth-child(6)')].map(t => +t.innerText)"
+    page.click("#events-table th[data-sort=goldstein]")
+    page.wait_for_function(f"() => ({gs})().join() === ({gs})().sort((a, b) => a - b).join() && location.search.includes('sort=goldstein')")
+    page.click("#events-table th[data-sort=goldstein]")
+    page.wait_for_function("() => location.search.includes('order=desc')")
+    page.wait_for_function(f"() => ({gs})().join() === ({gs})().sort((a, b) => b - a).join()")
+    assert "country=RUS" in page.url
     shot(page, "events-filtered")
 
 

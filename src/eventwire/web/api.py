@@ -81,7 +81,7 @@ def article(doc_id: str, request: Request, cur=Depends(cursor)):
 
 @router.get("/events")
 def events(request: Request, cur=Depends(cursor)):
-    q = P.parse_query(query_params(request), P.PAGING)
+    q = P.parse_query(query_params(request), P.EVENT_PAGE)
     return ok(views.events(cur, q))
 
 

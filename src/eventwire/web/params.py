@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable, Mapping
 
 from ..codebooks import PLOVER_TYPES
-from ..queries import EventFilter
+from ..queries import SORTABLE, EventFilter
 from ..records import FACTUALITY_VALUES
 
 MAX_LIMIT = 500  # rows per page of JSON
@@ -151,6 +151,7 @@ PAGING = {
     "limit": lambda n, v: _int(n, v, lo=1, hi=MAX_LIMIT),
     "offset": lambda n, v: _int(n, v, lo=0, hi=100_000_000),
 }
+EVENT_PAGE = {**PAGING, "sort": _choice(*SORTABLE), "order": _choice("asc", "desc")}
 TIMELINE = {"interval": _choice("day", "week", "month", "year"), "dyad_source": _actor, "dyad_target": _actor}
 NETWORK = {"level": _choice("actor", "country"), "max_nodes": lambda n, v: _int(n, v, lo=2, hi=200),
            "min_count": lambda n, v: _int(n, v, lo=1, hi=1_000_000)}

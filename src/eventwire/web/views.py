@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..codebooks import PLOVER_TYPES
-from ..queries import get_article, list_articles, query_events, where_clause
+from ..queries import SORTABLE, get_article, list_articles, query_events, where_clause
 from ..records import FACTUALITY_VALUES
 from .params import ApiError, Query
 
@@ -133,8 +133,12 @@ def article(cur, doc_id: str) -> dict:
 # --------------------------------------------------------------------------- events
 
 
-# the order of :func:`eventwire.queries.query_events` (order_by="date")
-_ORDER = 'ORDER BY "date" ASC NULLS LAST, doc_id, predicate_start, event_id'
+def _order(sort: str, descending: bool) -> str:
+    """The ``ORDER BY`` of :func:`eventwire.queries.query_events` (``sort`` is from its fixed list)."""
+    if sort not in SORTABLE:
+        raise ApiError(400, f"sort: expected one of {', '.join(SORTABLE)}, got {sort!r}")
+    return (f'ORDER BY "{sort}" {"DESC" if descending else "ASC"} NULLS LAST, '
+            "doc_id, predicate_start, event_id")
 
 
 def events(cur, q: Query) -> dict:
@@ -146,16 +150,19 @@ def events(cur, q: Query) -> dict:
     rows are then read by row id (text search over 100,000 sentences costs one pass).
     """
     limit, offset = q.options.get("limit", 50), q.options.get("offset", 0)
+    sort, desc = q.options.get("sort", "date"), q.options.get("order", "asc") == "desc"
     where, params = where_clause(q.filter)
     if not where:
-        rows, total = query_events(cur, q.filter, limit=limit, offset=offset, order_by="date")
+        rows, total = query_events(cur, q.filter, limit=limit, offset=offset, order_by=sort, descending=desc)
     else:
+        order = _order(sort, desc)
+        keys = ", ".join(dict.fromkeys([f'"{sort}"', "doc_id", "predicate_start", "event_id"]))
         total, rids = cur.execute(
-            f"WITH m AS MATERIALIZED (SELECT rowid AS _rid, date, doc_id, predicate_start, event_id FROM events{where}),"
-            f" p AS (SELECT _rid FROM m {_ORDER} LIMIT ? OFFSET ?)"
+            f"WITH m AS MATERIALIZED (SELECT rowid AS _rid, {keys} FROM events{where}),"
+            f" p AS (SELECT _rid FROM m {order} LIMIT ? OFFSET ?)"
             " SELECT (SELECT count(*) FROM m), (SELECT list(_rid) FROM p)", params + [limit, offset]).fetchone()
         rows = _rows(cur.execute(f"SELECT * EXCLUDE (_rid) FROM (SELECT rowid AS _rid, * FROM events) "
-                                 f"WHERE _rid = ANY(?) {_ORDER}", [rids or []])) if rids else []
+                                 f"WHERE _rid = ANY(?) {order}", [rids or []])) if rids else []
     return {"events": [event_json(r) for r in rows], "total": total, "limit": limit, "offset": offset}
 
 

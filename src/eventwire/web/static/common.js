@@ -122,7 +122,9 @@ const EW = (() => {
     form.addEventListener("submit", ev => {
       ev.preventDefault();
       const f = collect();
-      history.replaceState(null, "", location.pathname + queryString(f));
+      const keep = {};
+      for (const k of ["sort", "order"]) { const v = new URLSearchParams(location.search).get(k); if (v) keep[k] = v; }
+      history.replaceState(null, "", location.pathname + queryString({...f, ...keep}));
       keepFiltersInNav();
       onChange(f);
     });

@@ -5,6 +5,26 @@
   const PAGE = 50;
   const tbody = document.querySelector("#events-table tbody");
   let offset = 0, filters = {};
+  const start = new URLSearchParams(location.search);
+  let order = {sort: start.get("sort") || "", order: start.get("order") || ""};
+
+  // a click on a sortable header sorts by it; a second click reverses the order
+  for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
+    th.addEventListener("click", () => {
+      const col = th.dataset.sort, current = order.sort || "date";
+      order = {sort: col, order: current === col && (order.order || "asc") === "asc" ? "desc" : "asc"};
+      offset = 0;
+      load();
+    });
+  }
+
+  function showOrder() {
+    for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
+      const on = (order.sort || "date") === th.dataset.sort;
+      th.dataset.order = on ? (order.order || "asc") : "";
+    }
+    history.replaceState(null, "", location.pathname + queryString({...filters, ...order}));
+  }
 
   function row(e) {
     const art = `/articles/${encodeURIComponent(e.doc_id)}#${encodeURIComponent(e.event_id)}`;
@@ -24,7 +44,8 @@
   async function load() {
     clearError();
     try {
-      const data = await api("/api/events", {...filters, limit: PAGE, offset});
+      showOrder();
+      const data = await api("/api/events", {...filters, ...order, limit: PAGE, offset});
       tbody.replaceChildren(...data.events.map(row));
       if (!data.events.length) tbody.append(h("tr", {}, h("td", {colspan: 10, class: "empty"}, "No event matches these filters.")));
       const total = data.total;
