@@ -112,6 +112,7 @@ class KB:
     holders: dict[tuple[str, str], list[tuple[Role, int]]]  # (country, role) -> [(role, person idx)]
     leader_role: dict[str, str]
     sources: dict[str, str]
+    state_codes: frozenset[str] = frozenset()
 
     def entry(self, idx: int) -> Entry:
         return self.entries[idx]
@@ -175,6 +176,10 @@ def _index_alias(ld: LangData, name: str, idx: int, phoenix: bool) -> None:
     if len(key) > ld.maxlen.get(key[0], 0):
         ld.maxlen[key[0]] = len(key)
 
+
+
+# Phoenix country prefixes that are not ISO 3166 alpha-3
+_PHOENIX_PREFIX = {"ANG": "AGO", "KSV": "XKX", "SUN": "RUS", "USR": "RUS", "FRN": "FRA"}
 
 
 def _build() -> KB:
@@ -247,7 +252,7 @@ def _build() -> KB:
             add_alias("en", n, idx)
 
     for b in gen["phoenix"]:
-        codes = b["codes"]
+        codes = [[_PHOENIX_PREFIX.get(c[:3], c[:3]) + c[3:], s_, e_] for c, s_, e_ in b["codes"]]
         dated = tuple(Role(c, None, s, e) for c, s, e in codes if s or e)
         undated = [c for c, s, e in codes if not s and not e]
         first = codes[0][0]
@@ -287,7 +292,7 @@ def _build() -> KB:
 
     for lst in holders.values():
         lst.sort(key=lambda ri: ri[0].start or "")
-    return KB(entries=entries, langs=_LazyLangs(pending, gen["demonyms_en"]), holders=holders, leader_role=leader_role, sources=gen.get("_sources", {}))
+    return KB(state_codes=frozenset(st["code"] for st in gen["states"]), entries=entries, langs=_LazyLangs(pending, gen["demonyms_en"]), holders=holders, leader_role=leader_role, sources=gen.get("_sources", {}))
 
 
 class _LazyLangs(dict):
@@ -398,7 +403,8 @@ def make_actor(code: str, *, name: str | None = None, qid: str | None = None, ru
     from ..records import Actor
 
     head = code[:3]
-    country = head if len(head) == 3 and head.isalpha() and head not in NON_STATE else None
+    states = load().state_codes
+    country = head if head in states and head not in NON_STATE else None
     sector = code[3:6] if country and len(code) >= 6 else None
     return Actor(code=code, country=country, sector=sector, name=name, qid=qid, rule=rule)
 
