@@ -72,10 +72,26 @@ def _loc(text: str, predicate: str, lang: str = "fr"):
     ("L'ambassadeur a été tué par balle à Ankara.", "tué", "fr", ("TUR", "predicate")),
     ("Des chars turcs sont entrés sur le territoire syrien.", "entrés", "fr", ("SYR", "predicate")),
     ("Russian forces attacked a village near Kharkiv.", "attacked", "en", ("UKR", "predicate")),
-    # actors are not a locative: no place in the clause, so the article's main country (the first on a tie)
-    ("La Russie a critiqué les États-Unis.", "critiqué", "fr", ("RUS", "article")),
+    # no locative: a state as subject acts at home; else the article's main country
+    ("La Russie a critiqué les États-Unis.", "critiqué", "fr", ("RUS", "sentence")),
+    ("Le Japon a envoyé des troupes au Soudan.\nLe ministre a critiqué la décision.", "critiqué", "fr", ("JPN", "article")),
     ("Les soldats de la Mission de l'UA en Somalie ont été payés par l'Allemagne au Burundi.", "payés", "fr",
      ("BDI", "predicate")),
 ])
 def test_location_for_event(text, predicate, lang, expected):
     assert _loc(text, predicate, lang) == expected
+
+
+def test_places_command_prints_what_score_places_reads(tmp_path, capsys):
+    import json
+
+    from eventwire.cli.main import main
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Turkish troops entered Syria.", "lang": "en",
+                                "published": "2016-08-24"}) + "\n", encoding="utf-8")
+    assert main(["places", str(path), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["doc_id"], r["start"], r["end"], r["text"], r["country"]) for r in rows] == [
+        ("a", 0, 7, "Turkish", "TUR"), ("a", 23, 28, "Syria", "SYR")]
+    assert all(isinstance(r["geonameid"], int) and r["lat"] is not None and r["lon"] is not None for r in rows)

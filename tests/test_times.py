@@ -142,3 +142,25 @@ def test_news_day_is_none_when_the_lead_is_old():
     art = article("Le 3 mars, l'armée a tiré.\nLa Corée du Sud parle d'un montage.")
     parsed, _ = parse_article(art)
     assert news_day(art, find_times(art, parsed)) is None
+
+
+def test_dates_command_reads_creation_dates_from_dct_json(tmp_path, capsys):
+    from eventwire.cli.main import main
+
+    (tmp_path / "doc1.txt").write_text("Il est arrivé hier à Paris.", encoding="utf-8")
+    (tmp_path / "dct.json").write_text('{"doc1": "1999-07-09"}', encoding="utf-8")
+    assert main(["dates", str(tmp_path), "--lang", "fr", "--format", "jsonl"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {k: row[k] for k in ("doc_id", "start", "end", "text", "type", "value")} == {
+        "doc_id": "doc1", "start": 14, "end": 18, "text": "hier", "type": "DATE", "value": "1999-07-08"}
+
+
+def test_dates_command_takes_published_from_jsonl_lines(tmp_path, capsys):
+    from eventwire.cli.main import main
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Putin arrived yesterday.", "lang": "en", "published": "2024-06-19"}) + "\n",
+                    encoding="utf-8")
+    assert main(["dates", str(path), "--format", "jsonl"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["doc_id"], row["value"]) == ("a", "2024-06-18")

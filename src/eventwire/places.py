@@ -34,7 +34,7 @@ def _score(e: gazetteer.GeoEntry, context: Counter) -> float:
     elif e.population < 100_000 and e.feature_code not in ("PCLI", "ADM1"):
         s -= 2.0
     if e.country and context.get(e.country):
-        s += 4.0 + min(context[e.country], 5) * 0.3
+        s += 3.5 + min(context[e.country], 5) * 0.1
     return s
 
 
@@ -51,14 +51,24 @@ def resolve(name: str, context: Counter | None = None) -> gazetteer.GeoEntry | N
 
 
 def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool, context: Counter | None = None) -> bool:
-    """Whether a match is strong enough to keep (a lone capitalised word must name a known place)."""
-    if e.feature_code == "PCLI":
+    """Whether a match is strong enough to keep. A capital or a country always is; a division
+    or a smaller town needs its country named elsewhere in the article (``Nord``, ``Golfe``,
+    ``Maison-Blanche`` are towns somewhere); a bare capitalised word must name a known place."""
+    if e.feature_code in ("PCLI", "PPLC"):
         return True
-    if e.feature_code == "ADM1":  # a division needs its country in the article (Nord, Centre...)
-        return bool(context and context.get(e.country))
+    in_ctx = bool(context and e.country and context.get(e.country))
+    if e.feature_code == "ADM1":
+        return in_ctx
     if from_ner:
-        return e.main or e.population >= 20_000
-    return (e.feature_code == "PPLC") or (e.main and e.population >= 100_000) or e.population >= 1_000_000
+        return (in_ctx and (e.main or e.population >= 20_000)) or (e.main and e.population >= 100_000) \
+            or e.population >= 1_000_000
+    return (in_ctx and e.main and e.population >= 20_000) or (e.main and e.population >= 1_000_000)
+
+
+def _unambiguous_country(cands) -> str | None:
+    """The country of a name whose strong readings all lie in one country (for the context)."""
+    strong = {e.country for e in cands if e.feature_code in ("PCLI", "PPLC") or (e.main and e.population >= 100_000)}
+    return next(iter(strong)) if len(strong) == 1 else None
 
 
 def _cap_runs(doc, blocked: set[int]):
@@ -164,9 +174,9 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
             context[kind.split(":")[1]] += 1
             continue
         cands = gazetteer.lookup(text) or gazetteer.lookup(_ARTICLES.sub("", text))
-        countries = {e.country for e in cands if _plausible(e, from_ner=True) and e.feature_code != "ADM1"}
-        if len(countries) == 1:
-            context[next(iter(countries))] += 1
+        c = _unambiguous_country(cands)
+        if c:
+            context[c] += 1
     out: list[Place] = []
     for a, b, text, ner, kind in spans:
         if kind.startswith("demonym:"):
@@ -223,6 +233,23 @@ def _locative(tok, lang: str):
     return False, None, False
 
 
+def _subject_place(p, pred, places, span) -> Place | None:
+    """A toponym naming the predicate's subject (``La Chine a ratifié``, ``l'armée algérienne a
+    déployé``): a state acting at home, the usual place of an event with no locative."""
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if not subj and pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
+        subj = [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    for s in subj:
+        ids = {s.i} | {c.i for c in s.children if c.dep_ in ("amod", "nmod", "flat:name", "compound", "flat")}
+        for pl in places:
+            if not (span[0] <= pl.start and pl.end <= span[1]):
+                continue
+            h = _head(p, pl)
+            if h is not None and h.i in ids and pl.feature_code in ("PCLI", "ADM1", "PPLC"):
+                return pl
+    return None
+
+
 def main_place(article: Article, places) -> Place | None:
     """The article's main country: the one its toponyms name most (the first named on a tie),
     as its first country-level toponym (or its first toponym of that country)."""
@@ -276,6 +303,9 @@ def location_for_event(article: Article, p, predicate_token, sentence, places) -
         return min(direct, key=lambda x: x[0])[1], "predicate"
     if nearby:
         return min(nearby, key=lambda x: x[0])[1], "sentence"
+    subj = _subject_place(p, pred, places, span)
+    if subj is not None:
+        return subj, "sentence"
     main = main_place(article, places)
     if main is not None:
         return main, "article"

@@ -135,6 +135,8 @@ def _keep(m, idx: _TokenIndex, text: str, lang: str) -> bool:
         _p, tok = idx.at(m.start)
         if tok is None or tok.pos_ != "ADJ":
             return False
+    if m.kind == "anaphoric" and re.match(r"\s+(?:de|du|des|d'|d’|of)\b", text[m.end:m.end + 5]):
+        return False  # "à la veille du sommet": relative to the summit, not to the last date
     if m.kind == "ago" and re.match(r"\s+(?:de|d'|of)\b", text[m.end:m.end + 5]):
         return False  # "dans un jour de grande maîtrise"
     if m.kind == "duration" and m.groups.get("vague", "").lower() in ("des", "some") and not m.groups.get("unit", "").lower().startswith(("ann", "year")):
@@ -377,7 +379,8 @@ def news_day(article: Article, times) -> EventDate | None:
     if dct is None or not times:
         return None
     for t in times:
-        if t.type not in ("DATE", "TIME") or t.precision != "day" or t.rule.endswith(":since"):
+        if t.type not in ("DATE", "TIME") or t.precision != "day" or t.rule.endswith(":since") \
+                or t.rule.startswith("anaphoric"):
             continue
         d = dt.date.fromisoformat(t.value[:10])
         if d == dct:
