@@ -150,7 +150,10 @@ def dependents(tok, sch: Scheme, contractions: dict) -> list[Dep]:
         d = c.dep_
         if d in sch.skip:
             continue
-        prep = norm_prep([m.text for m in _markers(c, sch)], contractions)
+        if d in sch.obj or d in sch.subj or d in sch.subj_pass:
+            prep = ""  # ``des``/``du`` before an object is a partitive article, not ``de``
+        else:
+            prep = norm_prep([m.text for m in _markers(c, sch)], contractions)
         out.append(Dep(c, prep, d))
     return out
 
@@ -294,6 +297,9 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
             r.agent.append(t)
         elif d.dep in sch.obj and t.pos_ not in ("VERB", "AUX"):
             r.obj.append(_antecedent(t, tok, g))
+        elif (d.dep == sch.conj and not nominal and t.pos_ in ("PROPN", "NOUN") and t.i > tok.i
+              and not any(x.dep_ in ("cc", "case", "punct") for x in t.children)):
+            r.obj.append(t)  # the parser took the object for a conjunct: ``menace les États-Unis``
         elif d.dep in sch.iobj:
             r.iobj.append(_antecedent(t, tok, g))
             if d.prep:  # English ``dative`` "to X" / "for X": also a prep:to / prep:for dependent

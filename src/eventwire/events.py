@@ -23,7 +23,7 @@ from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, 
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, load_cues
 from .intents import intent_code
-from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon
+from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
 from .records import Actor, Argument, Article, Event, EventLink, Mention
 from .settings import DEFAULT, Settings
 from .version import CODEBOOK_VERSION, CODER_VERSION
@@ -225,6 +225,23 @@ def _is_reflexive(tok) -> bool:
     return False
 
 
+def _partitive(t, g: Grammar) -> list:
+    """``t``, then the noun a measure or part word stands for ("700 kg of medicine",
+    "ten days of war games", "part of an aid programme": lang/<lang>/lemmas.json "partitives")."""
+    out = [t]
+    parts = partitives(g.lang)
+    seen = 0
+    while parts and seen < 2 and (t.lemma_.lower() in parts or t.pos_ == "NUM"):
+        inner = [gc for c in t.children if c.lower_ in parts["_of"] for gc in c.children if gc.dep_ in ("pobj", "nmod", "obl")]
+        inner += [c for c in t.children if c.dep_ == "nmod"] if not inner else []
+        if not inner:
+            break
+        t = inner[0]
+        out.append(t)
+        seen += 1
+    return out
+
+
 def _dep_words(t) -> set:
     words = {t.lemma_.lower(), t.lower_}
     # multi-word objects ("hunger strike", "humanitarian aid", "martial law"): modifier + head lemma
@@ -253,9 +270,13 @@ def _match(entry: Entry, tok, roles: Roles, g: Grammar):
     if entry.obj:
         want = set(entry.obj)
         for d in roles.deps:
-            t = d.tok
-            if _dep_words(t) & want and d.dep not in g.scheme.subj:
-                obj_tok = t
+            if d.dep in g.scheme.subj:
+                continue
+            for t in _partitive(d.tok, g):
+                if _dep_words(t) & want:
+                    obj_tok = t
+                    break
+            if obj_tok is not None:
                 break
         if obj_tok is None and roles.passive:
             for t in roles.obj:
@@ -623,6 +644,10 @@ def _dedup(events: list[Event]) -> list[Event]:
     names the same act several times (headline, lead, body); the first mention is kept."""
     out: list[Event] = []
     seen: set = set()
+    # a plain statement (010) adds nothing where the same sentence codes a more specific
+    # act between the same actors (``X a déclaré ... et a rejeté les accusations de Y``)
+    specific = {(e.sentence_index, _code(e.source), _code(e.target)) for e in events if e.cameo != "010"}
+    events = [e for e in events if e.cameo != "010" or (e.sentence_index, _code(e.source), _code(e.target)) not in specific]
     for e in events:
         key = (_code(e.source), _code(e.target), e.rule.rsplit(".", 1)[0], e.factuality)
         if key in seen:

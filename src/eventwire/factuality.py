@@ -118,7 +118,7 @@ def is_conditional(tok, cues: Cues) -> bool:
         if "Cnd" in t.morph.get("Mood"):
             return True
         if cues.conditional_stems and t.pos_ in ("VERB", "AUX"):
-            low = t.lower_
+            low = t.text.lower()
             if low.endswith(("rais", "rait", "rions", "riez", "raient")):
                 lemma = t.lemma_.lower()
                 stem = lemma[:-1] if lemma.endswith("re") else lemma

@@ -1,0 +1,127 @@
+"""The event coder on single sentences: predicates, arguments from the parse, codes.
+
+Table-driven: a sentence and the (source, target, CAMEO root) it must yield. Real spaCy
+models and the real actor stage; actor codes are compared on their first three letters,
+as the scorer does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.codebooks import cameo
+from eventwire.pipeline import code_text
+
+
+def _c3(arg) -> str:
+    if arg is None:
+        return "---"
+    return (arg.actor.country or arg.actor.code[:3]).upper()
+
+
+def triples(text: str, lang: str = "fr") -> set[tuple[str, str, str]]:
+    ca = code_text(text, lang=lang, published="2024-06-19")
+    return {(_c3(e.source), _c3(e.target), e.cameo[:2]) for e in ca.events}
+
+
+CASES_FR = [
+    # verbs, active voice
+    ("Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord.", ("RUS", "PRK", "04")),
+    ("La Corée du Nord a défié les États-Unis.", ("PRK", "USA", "12")),
+    # passive: the agent is the source; no agent, no source
+    ("Le président russe a été reçu par le dirigeant nord-coréen Kim Jong Un.", ("PRK", "RUS", "04")),
+    ("Pyongyang est soumis à des sanctions internationales depuis 2006.", ("---", "PRK", "16")),
+    # coordination gives one event per actor
+    ("Les États-Unis et la Corée du Sud ont critiqué la Russie.", ("USA", "RUS", "11")),
+    ("Les États-Unis et la Corée du Sud ont critiqué la Russie.", ("KOR", "RUS", "11")),
+    # control: the object of accuser is the subject of the infinitive
+    ("Le Pentagone a accusé Moscou d'utiliser des missiles nord-coréens en Ukraine.", ("USA", "RUS", "11")),
+    ("Le Pentagone a accusé Moscou d'utiliser des missiles nord-coréens en Ukraine.", ("RUS", "UKR", "19")),
+    # subject control through an intention verb
+    ("La Russie s'est engagée à renforcer les relations avec la Corée du Nord.", ("RUS", "PRK", "03")),
+    # relative clause: "qui" stands for the noun it modifies
+    ("La Russie, qui a envahi l'Ukraine en 2022, est isolée.", ("RUS", "UKR", "19")),
+    # nominal events with de / en / contre arguments and demonym adjectives
+    ("La visite du président russe en Corée du Nord inquiète le Japon.", ("RUS", "PRK", "04")),
+    ("La guerre russe contre l'Ukraine a commencé en 2022.", ("RUS", "UKR", "19")),
+    # multi-word predicates
+    ("Les États-Unis ont imposé des sanctions à l'Iran.", ("USA", "IRN", "16")),
+    ("Les États-Unis ont exprimé leur inquiétude quant au rapprochement avec la Russie.", ("USA", "RUS", "01")),
+    ("La Russie a signé un accord avec la Chine.", ("RUS", "CHN", "05")),
+    # coordinated verbs share their subject
+    ("La Russie a envahi l'Ukraine et a menacé la Pologne.", ("RUS", "POL", "13")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", CASES_FR, ids=[c[0][:50] for c in CASES_FR])
+def test_french_sentence_yields_event(text, expected):
+    got = triples(text)
+    assert expected in got, f"{text!r}: expected {expected}, got {sorted(got)}"
+
+
+CASES_EN = [
+    ("The Pentagon accused Russia of using North Korean missiles in Ukraine.", ("USA", "RUS", "11")),
+    ("Putin was received by North Korean leader Kim Jong Un.", ("PRK", "RUS", "04")),
+    ("France imposed sanctions on Iran.", ("FRA", "IRN", "16")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", CASES_EN, ids=[c[0][:50] for c in CASES_EN])
+def test_english_sentence_yields_event(text, expected):
+    got = triples(text, "en")
+    assert expected in got, f"{text!r}: expected {expected}, got {sorted(got)}"
+
+
+NO_EVENT = [
+    # the subject is no actor: no event
+    "La frappe a tué des soldats.",
+    # the reporter speaking in the first person
+    "Rappelons que la Corée du Nord est un pays fermé.",
+    # a verb of the lexicon without its required object
+    "Le ministre a exprimé sa joie.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event_without_actors_or_required_words(text):
+    assert triples(text) == set()
+
+
+@pytest.mark.slow
+def test_event_records_carry_codes_evidence_and_stable_ids():
+    text = "Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord."
+    a = code_text(text, lang="fr", published="2024-06-19")
+    b = code_text(text, lang="fr", published="2024-06-19")
+    assert [e.event_id for e in a.events] == [e.event_id for e in b.events]
+    ev = next(e for e in a.events if e.cameo == "042")
+    info = cameo("042")
+    assert (ev.cameo_name, ev.goldstein, ev.quad_class) == (info.name, info.goldstein, info.quad_class)
+    assert (ev.plover_type, ev.plover_mode) == ("CONSULT", "visit")
+    assert ev.rule == "fr.arriver.042"
+    assert text[ev.predicate[0]:ev.predicate[1]] == "arrivé"
+    assert ev.sentence[0] <= ev.predicate[0] < ev.predicate[1] <= ev.sentence[1]
+    assert text[ev.source.start:ev.source.end].endswith("Poutine")
+    assert text[ev.target.start:ev.target.end] == "Corée du Nord"
+    assert 0 < ev.confidence <= 1
+    assert ev.coder_version and ev.codebook_version
+    assert ev.date == "2024-06-18"  # "mardi" before the publication date
+
+
+@pytest.mark.slow
+def test_a_story_repeating_an_act_gives_one_event():
+    text = ("Le président russe est arrivé en Corée du Nord.\n"
+            "Des images montrent Poutine arrivant en Corée du Nord.")
+    evs = [e for e in code_text(text, lang="fr", published="2024-06-19").events if e.cameo == "042"]
+    assert len(evs) == 1
+
+
+def test_an_unsupported_language_yields_no_events():
+    from eventwire.events import extract_events
+    from eventwire.records import Article
+
+    art = Article(doc_id="d", text="Hola.", lang="es", published=None, published_source="none",
+                  content_hash="h", paragraphs=((0, 5),))
+    assert extract_events(art, [], (), mentions=[], times=[], places=[]) == []
