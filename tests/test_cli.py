@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -223,7 +224,12 @@ def _wikinews_batch(path, n=16, bad_at=8):
 def test_kill_9_midway_then_rerun_gives_the_uninterrupted_database(tmp_path):
     batch = tmp_path / "batch.jsonl"
     _wikinews_batch(batch)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # the three runs use one frozen copy of the package, so that edits to the working tree
+    # while the test runs cannot make them code differently
+    frozen = tmp_path / "src"
+    shutil.copytree(REPO / "src" / "eventwire", frozen / "eventwire",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(frozen)}
     whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
     r = subprocess.run([*CLI, "code", str(batch), "--db", str(whole), "--quiet"], env=env, capture_output=True,
                        text=True, timeout=600)
