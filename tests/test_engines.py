@@ -166,3 +166,21 @@ def test_code_command_on_ray_stores_what_the_local_engine_stores(ray_session, tm
     assert main(["code", str(src), "--db", str(tmp_path / "ray.duckdb"), "--engine", "ray", "--quiet"]) == 0
     con = open_store(tmp_path / "ray.duckdb", read_only=True)
     assert con.execute("SELECT n_articles, n_skipped FROM runs ORDER BY started DESC LIMIT 1").fetchall() == [(0, 2)]
+
+
+def test_batch_writer_stores_what_write_coded_stores_and_replaces_newer_codings(tmp_path):
+    from conftest import make_coded
+
+    first = [make_coded("doc-1"), make_coded("doc-2", source="b.example"), make_coded("doc-3")]
+    newer = make_coded("doc-2", source="b.example", coder_version="0.2.0")
+    one = open_store(tmp_path / "one.duckdb")
+    for c in first + [newer]:
+        write_coded(one, c)
+    bulk = open_store(tmp_path / "bulk.duckdb")
+    assert parquet_io.write_coded_batch(bulk, first) == 3
+    assert parquet_io.write_coded_batch(bulk, first[:1] + [newer]) == 1  # doc-1 unchanged, doc-2 replaced
+    for table in ("events", "event_mentions", "mentions", "sentences", "times", "places"):
+        q = f"SELECT * FROM {table} ORDER BY ALL"
+        assert bulk.execute(q).fetchall() == one.execute(q).fetchall(), table
+    q = "SELECT * EXCLUDE (coded_at) FROM articles ORDER BY doc_id"
+    assert bulk.execute(q).fetchall() == one.execute(q).fetchall()

@@ -58,10 +58,12 @@ def format_report(r: dict) -> str:
     ]
     for engine, rows in r.get("speedup", {}).items():
         lines.append(f"speed-up ({engine}): " + ", ".join(
-            f"{n} workers {row['wall_s']} s (x{row['speedup']})" for n, row in rows.items()))
+            f"{n} workers {row['wall_s']} s (x{row['speedup']}"
+            + (f", steady state x{row['steady_speedup']}" if row.get("steady_speedup") else "") + ")"
+            for n, row in rows.items()))
     for s in r.get("scale", []):
         q = ", ".join(f"{k} {v} ms" for k, v in s["query_ms"].items())
-        lines.append(f"scale {s['articles']:>6} articles: store {s['store_ms_per_article']} ms/article, merge "
+        lines.append(f"scale {s['articles']:>6} articles: store ({s['writer']}) {s['store_ms_per_article']} ms/article, merge "
                      f"{s['merge_ms_per_article']} ms/article, {s['store_mb']} MB, {s['clusters']} clusters "
                      f"({s['clusters_2plus_articles']} with 2+ articles); {q}")
     return "\n".join(lines)
