@@ -1,0 +1,53 @@
+"""Eval gate: the coder's scores on the development sets never drop under their floors.
+
+Codes ``../shared/eval/dev/articles.jsonl`` (French) and ``plover-gsr-en.articles.jsonl``
+(English) with the pipeline, writes the FORMAT.md system events (scripts/score_dev.py)
+and runs the real scorer (``score.py --json``). Floors are what the coder reached when
+they were pinned, rounded down a little; they are only ever raised.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SHARED, needs_shared
+
+FLOORS = {
+    "fr": {"f1": 0.70, "recall": 0.60, "precision": 0.80,
+           "on_matched": {"factuality": 0.90, "reported_by": 0.90, "exact_code": 0.85}},
+    "en": {"recall": 0.40},
+}
+
+
+def _score_dev():
+    spec = importlib.util.spec_from_file_location("score_dev", REPO / "scripts" / "score_dev.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@needs_shared
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_scores_stay_above_their_floors(name, tmp_path):
+    sd = _score_dev()
+    articles, gold = sd.SETS[name]
+    events, _, _, n = sd.code_set(articles)
+    assert n > 0
+    out = tmp_path / f"events-{name}.jsonl"
+    out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out), "--json"],
+                         capture_output=True, text=True, check=True)
+    got = json.loads(res.stdout)
+    floors = FLOORS[name]
+    for key, floor in floors.items():
+        if key == "on_matched":
+            for k, f in floor.items():
+                assert got["on_matched"][k] is not None and got["on_matched"][k] >= f, (name, k, got["on_matched"])
+        else:
+            assert got[key] >= floor, (name, key, got)
