@@ -56,8 +56,13 @@ CASES = [
     ("fr", "2024-06-19", "Moscou et Pyongyang ont annoncé la visite. Les États-Unis ont exprimé leur inquiétude quant au rapprochement entre les deux pays.", "les deux pays", 1, "PRK"),
     ("en", "2024-06-19", "Russia and North Korea signed a pact. Washington criticised the rapprochement between the two countries.", "the two countries", 0, "RUS"),
     ("en", "2024-06-19", "Russia and North Korea signed a pact. Washington criticised the rapprochement between the two countries.", "the two countries", 1, "PRK"),
+    # first person in a quotation: the quoted actor
+    ("fr", "2016-01-12", "« Nous avons été en contact avec les Iraniens », a déclaré un responsable de l'administration de Barack Obama.", "Nous", 0, "USAGOV"),
+    ("fr", "2016-01-12", "« Nous avons été en contact avec les Iraniens »\n— Jennifer Psaki, directrice de la communication de la Maison-Blanche", "Nous", 0, "USAGOV"),
+    ("en", "2024-06-19", "\"We will respond,\" the Russian defense minister said.", "We", 0, "RUSMIL"),
     # nothing to refer to
     ("fr", "2024-06-19", "Poutine est arrivé. La frappe a surpris Moscou car elle était inattendue.", "elle", 0, None),
+    ("fr", "2024-06-19", "Nous pensons que la visite est importante.", "Nous", 0, None),
 ]
 
 

@@ -48,7 +48,7 @@ def detect(article: Article, parsed, sentences: tuple[Sentence, ...], *, date: s
     short: dict[str, int] = {}
     for n, p in enumerate(parsed):
         found.extend(scan_paragraph(kb, lang, date, p, n, short))
-    return coref.link(found, kb=kb, lang=lang, date=date, sentences=sentences)
+    return coref.link(found, kb=kb, lang=lang, date=date, sentences=sentences, text=article.text, paragraphs=article.paragraphs)
 
 
 def resolve_mentions(article: Article, parsed, sentences: tuple[Sentence, ...], *, date: str | None = None) -> list[Mention]:

@@ -63,7 +63,8 @@ def _key(d: Detected) -> str | None:
     return None
 
 
-def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentences: tuple[Sentence, ...]) -> list[Detected]:
+def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentences: tuple[Sentence, ...],
+         text: str = "", paragraphs: tuple[tuple[int, int], ...] = ()) -> list[Detected]:
     """Merge, resolve and chain the detected mentions of one article (sorted by start)."""
     found.sort(key=lambda d: (d.start, -d.end))
     for d in found:
@@ -74,6 +75,7 @@ def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentence
     _anaphors(found, kb)
     _roles_of_mentions(found)
     _pronouns(found, lang=lang)
+    _speakers(found, text, paragraphs)
     _possessive_roles(found)
     _apposed_names(found)
     _surnames(found)
@@ -259,6 +261,8 @@ def _pronouns(found: list[Detected], *, lang: str) -> None:
             continue
         feats = p.pronoun or {}
         role = feats.get("role")
+        if role == "speaker":
+            continue
         governing = {_key(e) for e in found[:i] if _governs(e, p)}
         best, best_score = None, None
         for j in range(i - 1, -1, -1):
@@ -304,6 +308,48 @@ def _pronouns(found: list[Detected], *, lang: str) -> None:
                 a.chain_key = p.chain_key
             p.entry = a.entry
             p.person = a.person if not p.person else p.person
+
+
+_OPEN_Q = "«“\""
+_CLOSE_Q = "»”\""
+
+
+def _in_quote(text: str, para_start: int, offset: int) -> bool:
+    seg = text[para_start:offset]
+    opens = sum(seg.count(c) for c in "«“")
+    closes = sum(seg.count(c) for c in "»”")
+    straight = seg.count('"')
+    return opens > closes or straight % 2 == 1
+
+
+def _speakers(found: list[Detected], text: str, paragraphs) -> None:
+    """First-person pronouns in a quotation: the quoted actor, named after the closing mark
+    in the same paragraph, or on a following signature line that starts with a dash."""
+    if not text:
+        return
+    paras = sorted(paragraphs)
+    for i, p in enumerate(found):
+        if p.kind != "pronoun" or (p.pronoun or {}).get("role") != "speaker":
+            continue
+        k = next((n for n, (a, b) in enumerate(paras) if a <= p.start < b), None)
+        if k is None or not _in_quote(text, paras[k][0], p.start):
+            continue
+        a, b = paras[k]
+        rest = text[p.start:b]
+        close = min([rest.find(c) for c in _CLOSE_Q if rest.find(c) >= 0] or [-1])
+        cands: list[Detected] = []
+        if close >= 0:
+            after = p.start + close
+            cands = [c for c in found[i + 1:] if after < c.start < b and c.actor is not None and c.kind != "pronoun"]
+        if not cands and k + 1 < len(paras):
+            na, nb = paras[k + 1]
+            if text[na:na + 1] in "—–-":
+                cands = [c for c in found if na <= c.start < nb and c.actor is not None and c.kind != "pronoun"]
+        if cands:
+            c = cands[0]
+            p.actor = replace(c.actor, rule=f"coref-speaker:{c.actor.rule}")
+            p.antecedent = found.index(c)
+            p.chain_key = c.chain_key or _key(c)
 
 
 def _possessive_roles(found: list[Detected]) -> None:

@@ -544,7 +544,10 @@ class ParagraphScanner:
             if feats is None:
                 continue
             role = feats.get("role")
-            if role == "possessive":
+            if role == "speaker":
+                if t.pos_ not in ("PRON", "DET"):
+                    continue
+            elif role == "possessive":
                 if t.pos_ != "DET" and not (self.lang == "en" and t.tag_ in ("PRP$",)):
                     continue
             else:
@@ -567,6 +570,8 @@ class ParagraphScanner:
         lem = h.lemma_.lower()
         if lem in ("falloir", "agir", "pleuvoir", "valoir", "rain", "seem", "appear"):
             return True
+        if any(c.lemma_.lower() in ("agir", "falloir") and c.pos_ == "VERB" for c in h.children):
+            return True  # "qu'il puisse s'agir"
         nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
         if nxt is not None and nxt.text.lower() in ("y", "is", "was", "'s") and lem in ("avoir", "be"):
             return True
