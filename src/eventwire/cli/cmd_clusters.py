@@ -24,6 +24,9 @@ def register(subparsers) -> None:
     p.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format (default: table)")
     p.add_argument("--rebuild", action="store_true",
                    help="recompute every cluster from the stored events first (writes to --db)")
+    p.add_argument("--embed", action="store_true",
+                   help="with --rebuild: statements also need similar sentences in the multilingual USE space "
+                        "(optional extra eventwire[embed]; slower)")
     p.set_defaults(func=run)
 
 
@@ -54,11 +57,13 @@ def run(args: argparse.Namespace) -> int:
     from ..merge import list_clusters, rebuild_clusters
     from ..store import open_store
 
+    if args.embed and not args.rebuild:
+        raise UsageError("--embed needs --rebuild (similarity is computed when clusters are built)")
     if args.min_articles < 1:
         raise UsageError(f"--min-articles {args.min_articles}: expected 1 or more")
     if args.rebuild:
         con = open_store(args.db)
-        stats = rebuild_clusters(con)
+        stats = rebuild_clusters(con, embed=args.embed)
         print(f"eventwire: merged {stats.reports} reports again", file=sys.stderr)
     else:
         con = open_store(args.db, read_only=True)

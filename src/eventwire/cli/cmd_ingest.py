@@ -19,6 +19,9 @@ def register(subparsers) -> None:
     p.add_argument("directory", metavar="DIR", help="folder given to `eventwire code --parquet-dir`")
     add_db(p)
     add_quiet(p)
+    p.add_argument("--embed", action="store_true",
+                   help="statements merge only when their sentences are close in the multilingual USE space "
+                        "(optional extra eventwire[embed]; slower)")
     p.set_defaults(func=run)
 
 
@@ -38,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
     con = open_store(args.db)
     try:
-        s = ingest(con, args.directory, progress=tick)
+        s = ingest(con, args.directory, embed=args.embed, progress=tick)
     finally:
         prog.close()
         con.close()

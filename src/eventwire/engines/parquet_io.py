@@ -211,7 +211,7 @@ class IngestSummary:
     events: int
 
 
-def ingest(con, in_dir: str | os.PathLike, *, merge: bool = True, batch: int = 500,
+def ingest(con, in_dir: str | os.PathLike, *, merge: bool = True, batch: int = 500, embed: bool = False,
            progress=None) -> IngestSummary:
     """Write the parts under ``in_dir`` into the store ``con`` (resumable, idempotent).
 
@@ -232,7 +232,7 @@ def ingest(con, in_dir: str | os.PathLike, *, merge: bool = True, batch: int = 5
         if merge and pending_docs:
             from ..merge import update_clusters
 
-            update_clusters(con, pending_docs)
+            update_clusters(con, pending_docs, embed=embed)
         pending.clear()
         pending_docs.clear()
 
