@@ -304,3 +304,19 @@ def test_with_embeddings_statements_merge_across_languages_only_when_they_say_th
     assert cid["fr"] == cid["en"] != cid["other"]
     merge.rebuild_clusters(con)  # without embeddings the three statements are one cluster
     assert len(set(dict(con.execute("SELECT doc_id, cluster_id FROM events").fetchall()).values())) == 1
+
+
+@pytest.mark.parametrize("fmt, get", [
+    ("jsonl", lambda r: r),
+    ("plover", lambda r: {**r["eventwire"], "event_id": r["id"]}),
+])
+def test_every_exported_event_carries_its_cluster_and_counts(tmp_path, fmt, get):
+    from eventwire.export import eval_record, iter_event_rows, plover_record
+
+    con = store_with(tmp_path, article("x1", ATTACK, source="s1"), article("x2", ATTACK, source="s2"))
+    make = eval_record if fmt == "jsonl" else plover_record
+    recs = [get(make(r)) for r in iter_event_rows(con)]
+    assert len(recs) == 2
+    for r in recs:
+        assert r["event_id"] and r["cluster_id"] == recs[0]["cluster_id"]
+        assert (r["num_articles"], r["num_mentions"], r["num_sources"]) == (2, 2, 2)

@@ -226,6 +226,8 @@ def eval_record(row: dict) -> dict:
         "confidence": row.get("confidence"),
         "rule": row.get("rule"),
         "cluster_id": row.get("cluster_id"),
+        "num_mentions": row.get("num_mentions"), "num_sources": row.get("num_sources"),
+        "num_articles": row.get("num_articles"),
         "coder_version": row.get("coder_version"),
         "codebook_version": row.get("codebook_version"),
     }
@@ -309,6 +311,7 @@ def plover_record(row: dict) -> dict:
             "date_source": row.get("date_source"), "location_source": row.get("location_source"),
             "confidence": row.get("confidence"), "rule": row.get("rule"),
             "predicate": {"start": row.get("predicate_start"), "end": row.get("predicate_end")},
+            "cluster_id": row.get("cluster_id"),
             "num_mentions": row.get("num_mentions"), "num_sources": row.get("num_sources"),
             "num_articles": row.get("num_articles"),
         },
