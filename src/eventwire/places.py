@@ -147,7 +147,11 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
                     continue
                 text = article.text[sa:sb]
                 if gazetteer.lookup(text):
-                    ner = any(e.label_ in PLACE_LABELS and e.start <= a and b <= e.end for e in doc.ents)
+                    ent = next((e for e in doc.ents if e.label_ in PLACE_LABELS and e.start <= a and b <= e.end), None)
+                    if ent is not None and (ent.start, ent.end) != (a, b) and not (
+                            a > ent.start and doc[a - 1].lower_ in ("de", "du", "d'", "d’", "of", "des")):
+                        continue  # the head of an unknown place name ("Golfe persique"), not its complement
+                    ner = ent is not None
                     spans.append((sa, sb, text, ner, "gazetteer"))
                     taken.append((sa, sb))
         if ld is not None:
@@ -234,11 +238,14 @@ def _locative(tok, lang: str):
 
 
 def _subject_place(p, pred, places, span) -> Place | None:
-    """A toponym naming the predicate's subject (``La Chine a ratifié``, ``l'armée algérienne a
-    déployé``): a state acting at home, the usual place of an event with no locative."""
-    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    """A toponym naming the predicate's doer (``La Chine a ratifié``, ``l'armée algérienne a
+    déployé``, ``interceptés par les forces iraniennes``): a state acting at home, the usual
+    place of an event with no locative."""
+    deps = ("nsubj", "obl:agent", "agent")  # the doer: active subject, passive agent
+    subj = [c for c in pred.children if c.dep_ in deps]
     if not subj and pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
-        subj = [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        subj = [c for c in pred.head.children if c.dep_ in deps]
+    subj = [t.children.__next__() if t.dep_ == "agent" and any(True for _ in t.children) else t for t in subj]
     for s in subj:
         ids = {s.i} | {c.i for c in s.children if c.dep_ in ("amod", "nmod", "flat:name", "compound", "flat")}
         for pl in places:
@@ -295,7 +302,9 @@ def location_for_event(article: Article, p, predicate_token, sentence, places) -
         if not loc or anchor is None:
             continue
         dist = abs(h.i - pred.i)
-        if anchor.i == pred.i or anchor.i in aux_ids or (anchor.dep_ in ("xcomp",) and anchor.head.i == pred.i):
+        # on the predicate, its auxiliary, or a prepositional phrase of the predicate ("tué par balle à Ankara")
+        if anchor.i == pred.i or anchor.i in aux_ids or (anchor.dep_ in ("xcomp",) and anchor.head.i == pred.i) \
+                or (anchor.dep_.startswith(("obl", "prep", "pobj")) and anchor.head.i == pred.i):
             direct.append((dist, pl))
         elif adjunct:
             nearby.append((dist + (50 if demonym else 0), pl))

@@ -266,8 +266,6 @@ def _event_date(t: TimeExpr, source: str) -> EventDate | None:
         v = rng[0]  # a day inside the period: scorers read YYYY, YYYY-MM or YYYY-MM-DD
     elif prec == "decade":
         return None
-    if t.rule.endswith(":since") and prec == "day":
-        pass
     return EventDate(v, prec, source, rng, t)
 
 

@@ -23,8 +23,6 @@ _DUR = {"Y": ("Y", False), "M": ("M", False), "W": ("W", False), "D": ("D", Fals
         "TM": ("M", True), "TS": ("S", True), "DE": ("Y", False), "CE": ("Y", False), "Q": ("M", False),
         "H": ("M", False), "WE": ("WE", False)}
 _DUR_MULT = {"DE": 10, "CE": 100, "Q": 3, "H": 6}
-_PRECISION = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century", "Q": "quarter",
-              "H": "half", "WE": "week", "TH": "day", "TM": "day", "TS": "day"}
 
 
 @dataclass(frozen=True, slots=True)
