@@ -122,6 +122,7 @@ def test_progress_on_stderr_unless_quiet(capsys, tmp_path, good_dir):
     ["code", "{good}", "--out", "x.jsonl"],
     ["code", "{good}", "--format", "parquet"],
     ["code", "{good}", "--workers", "0"],
+    ["code", "{good}", "--commit-every", "0"],
     ["events", "--db", "{db}", "--cameo", "visit"],
     ["events", "--db", "{db}", "--start", "June"],
 ])
@@ -234,10 +235,10 @@ def test_kill_9_midway_then_rerun_gives_the_uninterrupted_database(tmp_path):
     r = subprocess.run([*CLI, "code", str(batch), "--db", str(whole), "--quiet"], env=env, capture_output=True,
                        text=True, timeout=600)
     assert r.returncode == 1, r.stderr  # the bad line
-    proc = subprocess.Popen([*CLI, "code", str(batch), "--db", str(killed), "--quiet"], env=env,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([*CLI, "code", str(batch), "--db", str(killed), "--quiet", "--commit-every", "4"],
+                            env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 600
-    for line in proc.stderr:  # the rejected line comes after 8 articles went in
+    for line in proc.stderr:  # the rejected line comes after 8 articles went in (two transactions of 4)
         if "[bad-json]" in line or time.monotonic() > deadline:
             break
     os.kill(proc.pid, signal.SIGKILL)

@@ -18,6 +18,9 @@ import re
 from ..errors import UsageError
 from .options import add_db, add_quiet, add_settings, settings_from
 
+COMMIT_EVERY = 64  # articles per transaction: one Arrow insert per table for all of them
+COMMIT_SECONDS = 2.0
+
 
 def register(subparsers) -> None:
     from ..engines import ENGINES
@@ -36,6 +39,9 @@ def register(subparsers) -> None:
     p.add_argument("--engine", choices=ENGINES, default="local", help="where to code (default: local)")
     p.add_argument("--workers", type=int, default=1, help="worker processes for the local engine (default: 1)")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start locally)")
+    p.add_argument("--commit-every", type=int, default=COMMIT_EVERY, metavar="N",
+                   help=f"articles per store transaction (default {COMMIT_EVERY}; also every {COMMIT_SECONDS:g} s); "
+                   "a crash loses at most the uncommitted ones, which a rerun codes again")
     p.add_argument("--parquet-dir", default=None, metavar="DIR",
                    help="for very large runs: write coded articles as partitioned Parquet under DIR instead of "
                         "the store (articles already in --db are skipped); load them with `eventwire ingest DIR`")
@@ -53,6 +59,8 @@ def _check(args: argparse.Namespace) -> None:
         raise UsageError("--out needs --format (plover, jsonl, gdelt, csv or parquet)")
     if args.format == "parquet" and (not args.out or args.out == "-"):
         raise UsageError("--format parquet needs --out FILE.parquet")
+    if args.commit_every < 1:
+        raise UsageError(f"--commit-every {args.commit_every}: expected 1 or more")
     if args.workers < 1:
         raise UsageError(f"--workers {args.workers}: expected 1 or more")
     if args.max_bytes is not None and args.max_bytes < 1:
@@ -66,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest import expand, read_inputs
     from ..progress import Progress
     from ..records import CodedArticle, RawArticle, Rejection
-    from ..store import finish_run, open_store, record_rejection, start_run, stored_keys, write_coded
+    import time
+
+    from ..engines.parquet_io import write_coded_batch
+    from ..store import finish_run, open_store, record_rejection, start_run, stored_keys
     from ..version import CODER_VERSION
 
     _check(args)
@@ -113,6 +124,18 @@ def run(args: argparse.Namespace) -> int:
             update_clusters(con, run_docs[merged:])
             merged = len(run_docs)
 
+    pending: list[CodedArticle] = []
+    last_commit = time.monotonic()
+
+    def commit() -> None:
+        """Write the pending articles (whole, one transaction), then merge what is stored."""
+        nonlocal last_commit
+        if pending:
+            write_coded_batch(con, pending)
+            pending.clear()
+        last_commit = time.monotonic()
+        merge_pending()
+
     try:
         try:
             results = run_engine(fresh(), engine=args.engine, workers=args.workers, address=args.address,
@@ -134,12 +157,14 @@ def run(args: argparse.Namespace) -> int:
                     f"eventwire: warning: {art.origin or art.doc_id}: no publication date (none in the input, "
                     "the page metadata or a dateline); relative dates stay unresolved; pass --published YYYY-MM-DD"
                 )
-            write_coded(con, res)
+            pending.append(res)
             run_docs.append(art.doc_id)
             n_articles += 1
             n_events += len(res.events)
             prog.add(articles=1, events=len(res.events))
-            merge_pending()
+            if len(pending) >= args.commit_every or time.monotonic() - last_commit >= COMMIT_SECONDS:
+                commit()
+        commit()
         merge_pending(every=1)
         finish_run(con, run_id, n_inputs=n_inputs, n_articles=n_articles, n_skipped=prog.skipped,
                    n_events=n_events, n_rejected=n_rejected)
