@@ -102,8 +102,8 @@ def lookup(text: str, *, lang: str, date: str | None = None) -> list[Actor]:
     """The actors a phrase resolves to, best first.
 
     The phrase is parsed and resolved like an article sentence (so role phrases work);
-    the mention covering most of the phrase comes first, then the other readings of an
-    ambiguous name.
+    the mention that starts the phrase comes first (the longest when several do), then the
+    other mentions and the other readings of an ambiguous name.
     """
     from .nlp import parse_article, split_paragraphs
     from .records import content_hash
@@ -118,7 +118,8 @@ def lookup(text: str, *, lang: str, date: str | None = None) -> list[Actor]:
     parsed, sentences = parse_article(art)
     found = detect(art, parsed, sentences, date=date)
     found = [d for d in found if d.actor is not None]
-    found.sort(key=lambda d: (-(d.end - d.start), d.start))
+    # the phrase's own head first: the mention that starts earliest, then the longest
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[Actor] = []
     seen: set[str] = set()
 

@@ -23,7 +23,7 @@ _NP_EXIT = frozenset(
 _SUBJ = ("nsubj", "expl:subj", "csubj")
 _FORMER = frozenset(["ancien", "ancienne", "anciens", "anciennes", "ex", "former", "late", "feu", "defunt", "defunte"])
 _INDEF = frozenset(["un", "une", "des", "a", "an", "some", "plusieurs", "several", "d'autres", "certains", "certaines"])
-_STATE_KINDS = ("state", "capital")
+_STATE_KINDS = ("state", "capital", "province")
 
 
 @dataclass
@@ -265,7 +265,9 @@ class ParagraphScanner:
                 i += 1
                 continue
             j, code = m
-            if any(self.owner[k] is not None for k in range(i, j)):
+            if any(self.owner[k] is not None for k in range(i, j)) or (
+                i > 0 and doc[i - 1].text in ("-", "\u2011") and doc[i].text[:1].isupper()
+            ):  # "Australie-Occidentale": part of a place name
                 i += 1
                 continue
             for k in range(i, j):
@@ -311,6 +313,7 @@ class ParagraphScanner:
         person_d: Detected | None = None
         absorbed: list[Detected] = []
         unresolved_of = False
+        local = False
         of_tok = None
         former = False
         rule = "role"
@@ -355,8 +358,10 @@ class ParagraphScanner:
             elif country_code is None and seat is None and c.i in self.kbspan_at:
                 d = self.kbspan_at[c.i]
                 e = self.kb.entry(d.entry)
-                if e.kind in ("state", "capital", "seat", "igo", "region", "org", "armed", "media") and d.actor:
+                if e.kind in ("state", "capital", "seat", "igo", "region", "org", "armed", "media", "province") and d.actor:
                     seat = d
+                    if e.kind in ("province", "capital") and c.i >= j:
+                        local = True  # "le Premier ministre de l'Australie-Occidentale", "le maire de Paris"
                     rule += f"+{e.kind}"
                     if d.tok_end <= i and i - d.tok_end <= 2:
                         # "the Turkish army", "US President": the modifier is part of the phrase
@@ -424,7 +429,7 @@ class ParagraphScanner:
             self._pending_holder = person_d.entry
             rule += "+appos-person"
         # the person holding the role
-        elif actor is not None and person and role and not former and not indefinite and actor.country:
+        elif actor is not None and person and role and not former and not indefinite and not local and actor.country:
             idx = holder_of(self.kb, actor.country, role, self.date)
             if idx is not None:
                 e = self.kb.entry(idx)
