@@ -411,11 +411,11 @@ def find_prep(tok, want: str, g: Grammar, *, depth: int = 3, skip=frozenset()) -
         found = []
         for t in frontier:
             for d in dependents(t, g.scheme, g.contractions):
-                if d.dep in g.scheme.clausal or d.dep in g.scheme.relcl or d.tok.pos_ in ("VERB", "AUX"):
+                if d.dep in g.scheme.clausal or d.dep in g.scheme.relcl or (d.tok.pos_ in ("VERB", "AUX") and d.dep != "amod"):
                     continue
                 if d.prep == want:
                     found.append(d.tok)
-                elif d.tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and d.tok.lemma_.lower() not in skip:
+                elif d.tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB") and d.tok.lemma_.lower() not in skip:
                     nxt.append(d.tok)
         if found:
             return found

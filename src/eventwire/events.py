@@ -70,12 +70,28 @@ class ActorIndex:
 
     skip_lemmas: frozenset | set = frozenset()
 
+    def mentions_at(self, off: int) -> list[Mention]:
+        """Mentions covering character ``off``, smallest first."""
+        k = bisect.bisect_right(self.starts, (off, len(self.mentions)))
+        hits = []
+        for j in range(k - 1, max(-1, k - 40), -1):
+            m = self.mentions[self.starts[j][1]]
+            if m.start <= off < m.end:
+                hits.append(m)
+        return sorted(hits, key=lambda m: m.end - m.start)
+
     def resolve(self, p, tok, sch, *, avoid: frozenset | set = frozenset()) -> Argument | None:
         """The actor of the phrase headed by ``tok``; among the readings of a group
         mention (``les deux pays``) one whose country is not in ``avoid`` first."""
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.skip_lemmas:
-            return None  # an event noun (``fourniture d'armes à la Russie``) is not an actor
         off = p.start + tok.idx
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.skip_lemmas:
+            # an event noun (``fourniture d'armes à la Russie``) is no actor, unless a mention
+            # covers it (``l'État islamique``)
+            for m in self.mentions_at(off):
+                a = self._actor_of(m)
+                if a is not None:
+                    return Argument(actor=a, start=m.start, end=m.end, text=m.text)
+            return None
         readings = []
         for m in self.by_head.get(off, ()):
             a = self._actor_of(m)
@@ -164,7 +180,10 @@ def _unresolved_subject(c: Candidate, spec_s) -> bool:
         return True
     if "subj" not in spec_s:
         return False
-    return bool(c.roles.subj)
+    # an active verb always has a subject (French and English drop none): when the parse
+    # finds none, or none that is an actor, the source is unknown and so is the event;
+    # only a passive without its agent leaves the source unspecified (``est soumis à``)
+    return bool(c.roles.subj) or not c.roles.passive
 
 
 def _expand_spec(spec: tuple[str, ...]) -> tuple[str, ...]:
@@ -182,6 +201,41 @@ def _group_role(spec: tuple[str, ...], k: int) -> str:
             return alt
         n += width
     return ""
+
+
+INFER_TARGETS = True
+
+
+def _infer_targets(cands, ax: "ActorIndex") -> None:
+    """A verb event whose target the sentence leaves unsaid (``la communauté internationale a
+    critiqué l'essai``, ``les sanctions décidées par l'UE``) takes the article's most salient
+    actor so far: the country named most often before the predicate, other than the source's."""
+    for c in cands:
+        if c.targets or c.target_slot or not c.sources or c.entry.pos != "VERB" or "none" in c.entry.target:
+            continue  # only a slot the sentence leaves empty is filled from the context
+        if c.entry.cameo[:2] == "01":
+            continue
+        off = c.p.start + c.tok.idx
+        own = {_code(a) for a in c.sources}
+        counts: dict[str, list] = {}
+        for m in ax.mentions:
+            if m.start >= off:
+                break
+            a = ax._actor_of(m)
+            if a is None:
+                continue
+            k = (a.country or a.code[:3]).upper()
+            if k in own or k == "---":
+                continue
+            counts.setdefault(k, [0, 0, None])
+            counts[k][0] += 1
+            counts[k][1] = m.start
+            counts[k][2] = Argument(actor=a, start=m.start, end=m.end, text=m.text)
+        if not counts:
+            continue
+        best = max(counts.values(), key=lambda v: (v[0], v[1]))
+        c.targets = [best[2]]
+        c.target_role = "context"
 
 
 def _share_coordinated_targets(cands, g: Grammar) -> None:
@@ -212,6 +266,7 @@ class Candidate:
     reporters: list = field(default_factory=list)
     ids: list = field(default_factory=list)
     target_role: str = ""
+    target_slot: bool = False
     dropped: bool = False
     denies: object = None  # the candidate whose claim this denial answers
 
@@ -455,6 +510,9 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         tspec = _expand_spec(spec_t)
         tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g, event_nouns)]
         c.targets, _, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
+        # the parse names something in the target's place (not an event noun: ``critiqué l'essai``)
+        c.target_slot = any(t.lemma_.lower() not in event_nouns
+                            for k2, grp in enumerate(tgroups) if _group_role(tspec, k2) != "comp" for t in grp)
         c.target_role = _group_role(tspec, k)
         if c.target_role == "comp" or c.entry.pos == "NOUN":
             c.targets = [a for a in c.targets if _code(a) not in src_codes]
@@ -463,6 +521,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         if c.entry.reciprocal and not c.targets and len(c.sources) > 1:
             c.targets = list(c.sources)
     _share_coordinated_targets(cands, g)
+    if INFER_TARGETS:
+        _infer_targets(cands, ax)
     # factuality
     alleging = {c.tok: c for c in cands if c.entry.complement is not None and c.entry.complement.role == "alleged"}
     denying = {c.tok for c in cands if c.entry.factuality == "denied" or (c.entry.complement is not None and c.entry.complement.role == "denied")}
