@@ -187,6 +187,20 @@ def lemma_fixes(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
+def partitives(lang: str) -> dict:
+    """Measure and part nouns that stand for the noun after them ("700 kg of medicine") and
+    the words that link them (``_of``), from ``lang/<lang>/lemmas.json`` (optional)."""
+    path = resources.files("eventwire").joinpath("lang", lang, "lemmas.json")
+    if not path.is_file():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    words = {w.lower(): True for w in raw.get("partitives", ())}
+    if words:
+        words["_of"] = frozenset(w.lower() for w in raw.get("partitive_links", ("of",)))
+    return words
+
+
+@lru_cache(maxsize=4)
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (cached): every entry, validated, indexed by (lemma, pos)."""
     entries: list[Entry] = []
