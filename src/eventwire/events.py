@@ -21,7 +21,7 @@ from . import places as places_mod
 from . import times as times_mod
 from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, find_prep, roles_of
 from .codebooks import cameo as cameo_info
-from .factuality import Frame, frame_of, grammar_for, load_cues
+from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .intents import intent_code
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
 from .records import Actor, Argument, Article, Event, EventLink, Mention
@@ -552,8 +552,10 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         if c.frame.factuality == "reported":
             own = {_code(a) for a in c.sources}
             if reps and own and {_code(a) for a in reps} <= own:
-                # a self-report of one's own act is the act itself
-                c.frame = Frame("asserted", via=c.frame.via, cue="self-report")
+                # a self-report of one's own act is the act itself; of one's future act
+                # (``said it will / would withdraw``, ``a annoncé qu'il cesserait``), an intention
+                future = is_future(c.tok, cues) or is_conditional(c.tok, cues) or modal_hypothetical(c.tok, cues)
+                c.frame = Frame("intended" if future else "asserted", via=c.frame.via, cue="self-report")
                 reps = []
         elif c.frame.factuality in ("intended",):
             reps = []

@@ -39,6 +39,7 @@ class Cues:
     support_verbs: frozenset = frozenset()
     lemma_suffixes: tuple = ()
     etre_verbs: frozenset = frozenset()
+    future_aux: frozenset = frozenset()
 
 
 def _lemmas(items) -> frozenset:
@@ -77,6 +78,7 @@ def load_cues(lang: str) -> Cues:
         support_verbs=frozenset(w.lower() for w in raw.get("support_verbs", {}).get("words", ())),
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
         etre_verbs=frozenset(w.lower() for w in raw.get("etre_verbs", {}).get("words", ())),
+        future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
     )
 
 
@@ -126,6 +128,16 @@ def is_conditional(tok, cues: Cues) -> bool:
                     return True
                 if any(low.startswith(s) and low[len(s):] in ("ais", "ait", "ions", "iez", "aient") for s in cues.conditional_stems):
                     return True
+    return False
+
+
+def is_future(tok, cues: Cues) -> bool:
+    """Future tense on the verb or its auxiliary (``cessera``, ``will withdraw``)."""
+    if "Fut" in tok.morph.get("Tense"):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("aux", "aux:tense") and ("Fut" in c.morph.get("Tense") or c.text.lower() in cues.future_aux):
+            return True
     return False
 
 
@@ -232,6 +244,8 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if hypothetical_mark(head, cues):
             return Frame("hypothetical", via=head, cue="if")
         node = head
+    if is_future(tok, cues):
+        return Frame("intended", cue="future")
     if cond:
         if modal_hypothetical(tok, cues) or tok.lemma_.lower() in cues.hyp_modals:
             return Frame("hypothetical", cue="modal")
