@@ -106,6 +106,17 @@ def test_lowercase_un_is_not_the_united_nations():
     assert all(m.actor is None or not m.actor.code.startswith("IGO") for m in ms)
 
 
+def test_first_name_that_is_a_state_name_is_not_the_state():
+    ms = mentions_of("Dominique de Villepin a critiqué la décision.", published="2016-01-01")
+    assert all(m.actor is None or m.actor.code != "DMA" for m in ms)
+
+
+def test_place_name_with_a_demonym_is_not_the_region():
+    ms = mentions_of("Le Premier ministre de l'Australie-Occidentale a démissionné.", published="2016-01-01")
+    assert all(m.actor is None or not m.actor.code.startswith("WST") for m in ms)
+    assert any(m.actor and m.actor.code == "AUSGOV" and m.actor.name is None for m in ms)
+
+
 def test_impersonal_il_is_not_a_mention():
     ms = mentions_of("Poutine est arrivé. Il faut dire que la visite était attendue.")
     assert not [m for m in ms if m.text == "Il"]

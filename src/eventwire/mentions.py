@@ -193,6 +193,11 @@ class ParagraphScanner:
                 i += 1
                 continue
             e = self.kb.entry(choice)
+            if e.kind in _STATE_KINDS and self.doc[i].ent_type_ in ("PER", "PERSON") and (
+                j < len(self.doc) and self.doc[j].ent_type_ in ("PER", "PERSON") and self.doc[j].ent_iob_ == "I"
+            ):
+                i += 1  # "Dominique de Villepin": a first name, not Dominica
+                continue
             h = self._head_of(i, j)
             g, n, definite = self._det_gender(i)
             kind = "toponym" if e.kind in _STATE_KINDS else ("group" if e.kind == "region" else "name")
@@ -329,6 +334,10 @@ class ParagraphScanner:
                     continue
                 if depth[t.i] >= 3:
                     continue
+                if t.i >= j and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and t.i not in self.kbspan_at \
+                        and not self.ld.complements.get(self.tp[t.i]) and not (
+                            t.i + 1 < len(doc) and self.ld.complements.get(self.tp[t.i] + self.tp[t.i + 1])):
+                    continue  # inside an unknown organisation's name: "l'Institut du monde arabe"
                 seen.add(c.i)
                 depth[c.i] = depth[t.i] + 1
                 queue.append(c)
