@@ -266,3 +266,26 @@ def test_dev_articles_export_is_read_by_score_py(tmp_path):
                         str(out), "--json"], capture_output=True, text=True, check=True)
     res = json.loads(s.stdout)
     assert "tp" in json.dumps(res)
+
+
+def test_progress_line_and_messages():
+    import io
+
+    from eventwire.progress import Progress
+
+    buf = io.StringIO()
+    p = Progress(stream=buf)
+    p.add(articles=2, events=5)
+    p.add(rejected=1, skipped=3)
+    p.message("eventwire: rejected x.txt: empty [empty]")
+    p.close()
+    lines = buf.getvalue().splitlines()
+    assert "eventwire: rejected x.txt: empty [empty]" in lines
+    assert lines[-1].startswith("coding: 2 articles, 3 already stored") and "articles/s" in lines[-1]
+    assert "5 events" in lines[-1] and "1 rejected" in lines[-1]
+    quiet = io.StringIO()
+    q = Progress(stream=quiet, enabled=False)
+    q.add(articles=1)
+    q.message("eventwire: warning: w")
+    q.close()
+    assert quiet.getvalue() == "eventwire: warning: w\n"
