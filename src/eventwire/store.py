@@ -30,7 +30,9 @@ Schema (every table is plain columns; JSON lists are stored as JSON text)::
                    links (JSON list of {type,event_id}), rule, confidence,
                    coder_version, codebook_version, published, lang,
                    cluster_id (default event_id), num_mentions, num_sources,
-                   num_articles (default 1; maintained by the merge stage)
+                   num_articles (default 1; maintained by the merge stage),
+                   time_start/_end, location_start/_end/_text (spans of the event's
+                   time expression and place)
     event_mentions one row per report of an event (GDELT's Mentions table):
                    event_id, cluster_id, doc_id, sentence_index, source_start,
                    source_end, target_start, target_end, predicate_start,
