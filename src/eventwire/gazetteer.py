@@ -8,6 +8,9 @@ Sources (all from installed packages, nothing downloaded):
 * babel (CLDR): country names in French and English (Corée du Nord, États-Unis);
 * pycountry: first-level divisions (ISO 3166-2), names as pycountry gives them.
 
+GeoNames data is CC BY 4.0 (geonames.org), CLDR data Unicode-licensed; the index is built
+on the user's machine from the installed packages, and every Place keeps its GeoNames id.
+
 The index is a SQLite file built on first use (about 20 s) under ``$EVENTWIRE_CACHE``,
 ``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire``, named after the source versions,
 and opened read-only afterwards; when no cache folder is writable it is built in memory.
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 
-SCHEMA = 3
+SCHEMA = 4
 _local = threading.local()
 _build_lock = threading.Lock()
 
@@ -194,6 +197,7 @@ def _fill(con: sqlite3.Connection, places, names) -> None:
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
     con.execute("CREATE INDEX names_key ON names (key)")
+    con.execute("CREATE INDEX places_fcode_country ON places (fcode, country)")
     con.execute("CREATE TABLE meta (k TEXT, v TEXT)")
     con.execute("INSERT INTO meta VALUES ('versions', ?)", (_versions(),))
     con.commit()
