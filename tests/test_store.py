@@ -238,3 +238,15 @@ def test_query_values_are_bound_not_spliced():
     store.write_coded(con, make_coded())
     rows, total = query_events(con, q="'; DROP TABLE events; --")
     assert total == 0 and store.counts(con)["events"] == 2
+
+
+def test_write_many_batches_with_the_same_rules():
+    con = store.open_store(":memory:")
+    items = [make_coded(f"d{i}") for i in range(5)]
+    assert store.write_many(con, items, batch=2) == 5
+    before = _snapshot(con)
+    assert store.write_many(con, items, batch=2) == 0
+    assert _snapshot(con) == before
+    assert store.write_many(con, [make_coded("d1", coder_version="0.2.0")]) == 1
+    assert store.counts(con)["articles"] == 5 and store.counts(con)["events"] == 10
+    assert con.execute("SELECT coder_version FROM articles WHERE doc_id = 'd1'").fetchone()[0] == "0.2.0"
