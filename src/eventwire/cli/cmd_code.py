@@ -68,14 +68,14 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import time
+
     from ..clean import clean_article
     from ..engines import run_engine
     from ..errors import InputRejected
     from ..ingest import expand, read_inputs
     from ..progress import Progress
     from ..records import CodedArticle, RawArticle, Rejection
-    import time
-
     from ..engines.parquet_io import write_coded_batch
     from ..store import finish_run, open_store, record_rejection, start_run, stored_keys
     from ..version import CODER_VERSION
