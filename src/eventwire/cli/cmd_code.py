@@ -37,7 +37,8 @@ def register(subparsers) -> None:
     add_settings(p)
     add_quiet(p)
     p.add_argument("--engine", choices=ENGINES, default="local", help="where to code (default: local)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes for the local engine (default: 1)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for the local engine, actors for Ray (default: 1; with Ray, 1 means one actor "
+                        "per CPU of the cluster)")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start locally)")
     p.add_argument("--commit-every", type=int, default=COMMIT_EVERY, metavar="N",
                    help=f"articles per store transaction (default {COMMIT_EVERY}; also every {COMMIT_SECONDS:g} s); "
