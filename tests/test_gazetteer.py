@@ -68,3 +68,19 @@ def test_builds_in_memory_when_no_cache_folder_is_writable(monkeypatch):
     con = gazetteer.build(None)
     n = con.execute("SELECT count(*) FROM places").fetchone()[0]
     assert n > 150_000
+
+
+def _alias_examples():
+    import json
+    from importlib import resources
+
+    out = []
+    for lang in ("fr", "en"):
+        data = json.loads((resources.files("eventwire.lang") / lang / "places.json").read_text(encoding="utf-8"))
+        out += [pytest.param(name, code, id=f"{lang}:{name}") for name, code in data["country_aliases"].items()]
+    return out
+
+
+@pytest.mark.parametrize("name,code", _alias_examples())
+def test_country_aliases_are_country_names(name, code):
+    assert any(e.country == code and e.feature_code == "PCLI" for e in gazetteer.lookup(name))

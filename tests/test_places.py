@@ -95,3 +95,20 @@ def test_places_command_prints_what_score_places_reads(tmp_path, capsys):
     assert [(r["doc_id"], r["start"], r["end"], r["text"], r["country"]) for r in rows] == [
         ("a", 0, 7, "Turkish", "TUR"), ("a", 23, 28, "Syria", "SYR")]
     assert all(isinstance(r["geonameid"], int) and r["lat"] is not None and r["lon"] is not None for r in rows)
+
+
+def _place_examples():
+    import json
+    from importlib import resources
+
+    out = []
+    for lang in ("fr", "en"):
+        data = json.loads((resources.files("eventwire.lang") / lang / "places.json").read_text(encoding="utf-8"))
+        out += [pytest.param(lang, text, code, id=f"{lang}:{text}") for text, code in data["examples"]]
+    return out
+
+
+@pytest.mark.parametrize("lang,text,code", _place_examples())
+def test_places_examples(lang, text, code):
+    *_x, got = places_of(text, lang)
+    assert code in [p.country for p in got]

