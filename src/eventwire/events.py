@@ -516,7 +516,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g, event_nouns)]
         c.targets, _, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
         # the parse names something in the target's place (not an event noun: ``critiqué l'essai``)
-        c.target_slot = any(t.lemma_.lower() not in event_nouns
+        # a common noun that names no actor (``bombarde la base aérienne``) leaves it open too
+        c.target_slot = any(t.lemma_.lower() not in event_nouns and t.pos_ != "NOUN"
                             for k2, grp in enumerate(tgroups) if _group_role(tspec, k2) != "comp" for t in grp)
         c.target_role = _group_role(tspec, k)
         if c.target_role == "comp" or c.entry.pos == "NOUN":
@@ -661,7 +662,7 @@ def _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
         for s in srcs:
             for t in tgts:
                 sc, tc = _code(s), _code(t)
-                if s is not None and t is not None and sc == tc and (s.actor.code == t.actor.code or (s.start, s.end) == (t.start, t.end)):
+                if s is not None and t is not None and sc == tc and ((s.start, s.end) == (t.start, t.end) or (s.text or "").lower() == (t.text or "").lower()):
                     # same actor on both sides (a domestic event between two sectors, UGAGOV -> UGAOPP, stays)
                     if len(tgts) > 1 or len(srcs) > 1:
                         continue
