@@ -105,7 +105,10 @@ def parse_number(s: str, lex: Lexicon) -> float | None:
         return float(s.replace(",", "."))
     nums = {_key(k): v for k, v in lex.words["numbers"].items()}
     total, cur = 0, 0
-    for part in re.split(r"[\s-]+", s):
+    parts = re.split(r"[\s-]+", s)
+    if len(parts) > 1 and nums.get(parts[0]) == 1 and parts[0] not in ("one", "un"):
+        parts = parts[1:]  # "a six-month", "une vingtaine": the article, not a one
+    for part in parts:
         if part in lex.words["number_joiners"]:
             continue
         v = nums.get(part)
