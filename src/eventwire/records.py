@@ -227,8 +227,8 @@ class Event:
 
     ``predicate`` is the span of the predicate words; ``sentence`` the span of the
     sentence. ``date`` is an ISO day/month/year; ``date_source`` is ``expression``,
-    ``sentence`` or ``published`` (or ``none``); ``location_source`` is ``predicate``,
-    ``sentence`` or ``none``.
+    ``sentence``, ``article`` (the article's news day) or ``published`` (or ``none``);
+    ``location_source`` is ``predicate``, ``sentence``, ``article`` (its main country) or ``none``.
     """
 
     event_id: str
