@@ -63,6 +63,8 @@ CASES = [
     # nothing to refer to
     ("fr", "2024-06-19", "Poutine est arrivé. La frappe a surpris Moscou car elle était inattendue.", "elle", 0, None),
     ("fr", "2024-06-19", "Nous pensons que la visite est importante.", "Nous", 0, None),
+    ("fr", "2016-07-09", "Maintenant que la Commission européenne a lancé la procédure, il revient au Conseil européen de la valider.", "la", 1, None),
+    ("fr", "2016-09-19", "Cette frappe a permis à l'organisation État islamique de lancer une offensive, au cours de laquelle elle s'empare de la montagne.", "elle", 0, "IMGMUSISI"),
 ]
 
 
@@ -74,6 +76,16 @@ def test_coreference(lang, published, text, span, n, code):
         assert m.actor is None
     else:
         assert m.actor is not None and m.actor.code == code, (m.actor, [(x.text, x.actor and x.actor.code) for x in ms])
+
+
+def test_impersonal_il_revient_a_is_not_a_mention():
+    ms = resolve("La Commission a lancé la procédure, il revient au Conseil européen de la valider.")
+    assert not [m for m in ms if m.text == "il"]
+
+
+def test_named_alliance_is_not_an_anaphor():
+    ms = resolve("Le Canada a signé. L'alliance Moscou-Pyongyang a débuté en 1948.")
+    assert all(m.actor is None or m.actor.code != "CAN" for m in ms if m.text.startswith("L'alliance"))
 
 
 def test_pronoun_joins_its_antecedent_chain():

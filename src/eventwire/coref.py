@@ -297,7 +297,8 @@ def _pronouns(found: list[Detected], *, lang: str) -> None:
         rival = p.extra.get("rival")
         if best is not None and rival is not None:
             a = found[best]
-            if not (a.para == p.para and a.sentence == p.sentence and a.tok_start > rival and a.subject):
+            between = a.para == p.para and a.sentence == p.sentence and a.tok_start > rival
+            if not (between and (a.subject or a.kind not in ("toponym", "demonym"))):
                 best = None  # a non-actor noun subject is nearer: "la frappe ... car elle"
         if best is not None:
             a = found[best]

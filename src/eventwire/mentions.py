@@ -477,6 +477,8 @@ class ParagraphScanner:
                 definite = any(pieces(c.text) and pieces(c.text)[0] in _DEFINITE for c in dets)
             if not definite or n == "p":
                 continue
+            if any(c.pos_ == "PROPN" or c.i in self.kbspan_at for c in t.children if c.dep_ not in ("det", "case", "punct")):
+                continue  # "l'alliance Moscou-Pyongyang": named, not anaphoric
             actor = None
             for c in t.children:
                 if c.i in self.demonym_at:
@@ -582,10 +584,13 @@ class ParagraphScanner:
     def _impersonal(self, t) -> bool:
         h = t.head
         lem = h.lemma_.lower()
-        if lem in ("falloir", "agir", "pleuvoir", "valoir", "rain", "seem", "appear"):
+        if lem in ("falloir", "agir", "pleuvoir", "valoir", "convenir", "suffire", "rain", "seem", "appear"):
             return True
         if any(c.lemma_.lower() in ("agir", "falloir") and c.pos_ == "VERB" for c in h.children):
             return True  # "qu'il puisse s'agir"
+        if lem == "revenir" and any(c.dep_.startswith(("obl", "iobj")) and any(x.lower_ in ("à", "au", "aux") for x in c.children) for c in h.children) \
+                and any(c.pos_ == "VERB" and any(x.lower_ in ("de", "d'") for x in c.children) for c in h.children):
+            return True  # "il revient au Conseil de la valider"
         nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
         if nxt is not None and nxt.text.lower() in ("y", "is", "was", "'s") and lem in ("avoir", "be"):
             return True
@@ -656,17 +661,22 @@ def _rivals(sc: ParagraphScanner, found: list[Detected]) -> None:
     no actor (``la frappe ... car elle``) most likely refers to that noun: remember where it is."""
     doc = sc.doc
     for d in found:
-        if d.kind != "pronoun" or (d.pronoun or {}).get("role") != "subject":
+        role = (d.pronoun or {}).get("role")
+        if d.kind != "pronoun" or role not in ("subject", "object"):
             continue
         t = doc[d.tok_start]
         sent_start = t.sent.start
         want = d.gender
+        deps = ("nsubj", "expl:subj") if role == "subject" else ("nsubj", "obj", "obl", "nmod", "iobj")
         for k in range(d.tok_start - 1, sent_start - 1, -1):
             c = doc[k]
-            if not c.dep_.startswith(("nsubj", "expl:subj")):
+            if not c.dep_.startswith(deps):
                 continue
             if sc.owner[k] is not None:
-                break  # the nearest subject is an actor mention
+                og = sc.found[sc.owner[k]].gender
+                if role == "object" and want in ("m", "f") and og in ("m", "f") and og != want:
+                    continue  # an actor of the other gender: look further back
+                break  # the nearest candidate is an actor mention
             if c.pos_ != "NOUN":
                 continue
             g = _morph_gender(c)
