@@ -198,6 +198,9 @@ def find_times(article: Article, parsed) -> list[TimeExpr]:
             anchor = _duration_anchor(norm, before, dct)
             if anchor:
                 rng = value_range(anchor)
+                if _SINCE_DURATION.search(before) and rng:  # "depuis deux ans": from then until now
+                    rng = (rng[0], dct.isoformat())
+                    rule += ":since"
         elif norm.type in ("DATE", "TIME") and lex.since_re.search(before):
             r = value_range(norm.value)
             if r and dct is not None and r[0] <= dct.isoformat():
