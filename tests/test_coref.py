@@ -63,7 +63,7 @@ CASES = [
     # nothing to refer to
     ("fr", "2024-06-19", "Poutine est arrivé. La frappe a surpris Moscou car elle était inattendue.", "elle", 0, None),
     ("fr", "2024-06-19", "Nous pensons que la visite est importante.", "Nous", 0, None),
-    ("fr", "2016-07-09", "Maintenant que la Commission européenne a lancé la procédure, il revient au Conseil européen de la valider.", "la", 1, None),
+    ("fr", "2016-07-09", "Maintenant que la Commission européenne a lancé la procédure, il revient au Conseil européen de la valider.", "la", 0, None),
     ("fr", "2016-09-19", "Cette frappe a permis à l'organisation État islamique de lancer une offensive, au cours de laquelle elle s'empare de la montagne.", "elle", 0, "IMGMUSISI"),
 ]
 
