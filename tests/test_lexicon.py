@@ -23,10 +23,12 @@ from eventwire.records import Article, Sentence, content_hash
 
 # file -> (share of examples whose rule fires with the right CAMEO root, share fully right)
 FLOORS = {
-    ("fr", "predicates.jsonl"): (0.95, 0.85),
-    ("fr", "predicates_ext.jsonl"): (0.80, 0.55),
-    ("en", "predicates.jsonl"): (0.80, 0.55),
-    ("en", "predicates_petrarch.jsonl"): (0.70, 0.45),
+    # the core French file: many of its examples are shadowed by a more specific extension
+    # entry of the same lemma (same code, another rule id), others by short-sentence parses
+    ("fr", "predicates.jsonl"): (0.70, 0.68),
+    ("fr", "predicates_ext.jsonl"): (0.97, 0.97),
+    ("en", "predicates.jsonl"): (0.97, 0.97),
+    ("en", "predicates_petrarch.jsonl"): (0.97, 0.97),
 }
 DEFAULT_FLOOR = (0.60, 0.40)
 

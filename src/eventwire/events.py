@@ -237,6 +237,17 @@ def _infer_targets(cands, ax: "ActorIndex") -> None:
             counts[k][1] = m.start
             counts[k][2] = Argument(actor=a, start=m.start, end=m.end, text=m.text)
         if not counts:
+            # nothing before it: the first other actor later in the same sentence
+            # (``will provide food aid to refugees fleeing the war in Liberia``)
+            end = c.tok.sent.end_char + c.p.start
+            for m in ax.mentions:
+                if m.start <= off or m.start >= end:
+                    continue
+                a = ax._actor_of(m)
+                if a is not None and (a.country or a.code[:3]).upper() not in own:
+                    c.targets = [Argument(actor=a, start=m.start, end=m.end, text=m.text)]
+                    c.target_role = "context"
+                    break
             continue
         best = max(counts.values(), key=lambda v: (v[0], v[1]))
         c.targets = [best[2]]
@@ -567,7 +578,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             reps = []
         elif c.frame.factuality != "reported":
             reps = [] if c.frame.factuality != "denied" else []
-        if c.frame.factuality == "intended" and intent_code(c.entry.cameo, lang):
+        if (c.frame.factuality == "intended" or is_future(c.tok, cues)) and intent_code(c.entry.cameo, lang):
             # an intended cooperative act is CAMEO's "express intent to ..." (071 -> 0331)
             c.entry = replace(c.entry, cameo=intent_code(c.entry.cameo, lang))
         if c.frame.factuality == "intended" and c.entry.cameo[:2] in INTENT_ROOTS:
