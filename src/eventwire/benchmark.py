@@ -92,6 +92,7 @@ def _measure(raws: Sequence[RawArticle], what: str) -> dict:
     stages: dict[str, float] = {}
     coded: list[CodedArticle] = []
     c0, w0 = time.process_time(), time.perf_counter()
+    errors: list[str] = []
     if what == "parse":
         for a in arts:
             parse_article(a)
@@ -100,7 +101,11 @@ def _measure(raws: Sequence[RawArticle], what: str) -> dict:
             t = time.perf_counter()
             a = clean_article(r)
             stages["clean"] = stages.get("clean", 0.0) + time.perf_counter() - t
-            c = code_article(a)
+            try:
+                c = code_article(a)
+            except Exception as exc:  # a coder bug: counted (the CLI records a coder-error rejection)
+                errors.append(f"{r.doc_id}: {exc!r}")
+                continue
             for name, sec in c.timings:
                 stages[name] = stages.get(name, 0.0) + sec
             coded.append(c)
@@ -112,6 +117,7 @@ def _measure(raws: Sequence[RawArticle], what: str) -> dict:
         total = sum(stages.values())
         res["stage_share"] = {k: round(v / total, 3) for k, v in stages.items()}
         res["events"] = sum(len(c.events) for c in coded)
+        res["coder_errors"] = errors
         res["_coded"] = coded
     return res
 
