@@ -112,3 +112,12 @@ def _place_examples():
 def test_places_examples(lang, text, code):
     *_x, got = places_of(text, lang)
     assert code in [p.country for p in got]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Storms hit Texas on Monday.", [("Texas", "USA", "ADM1")]),
+    ("Le Nord a voté.", []),
+])
+def test_divisions_are_places_unless_a_generic_word(text, expected):
+    *_x, got = places_of(text, "en" if text.startswith("Storms") else "fr")
+    assert [(p.text, p.country, p.feature_code) for p in got] == expected

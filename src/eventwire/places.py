@@ -11,9 +11,12 @@ is Vienna unless the article is about France.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from . import gazetteer
 from .records import Article, Mention, Place
@@ -38,16 +41,29 @@ def _score(e: gazetteer.GeoEntry, context: Counter) -> float:
     return s
 
 
-def resolve(name: str, context: Counter | None = None) -> gazetteer.GeoEntry | None:
-    """The best gazetteer entry for a place name, given the article's country counts."""
+def resolve(name: str, context: Counter | None = None, *, from_ner: bool | None = None) -> gazetteer.GeoEntry | None:
+    """The best gazetteer entry for a place name, given the article's country counts; with
+    ``from_ner``, the best one plausible for a name found that way."""
     cands = gazetteer.lookup(name)
     if not cands:
         stripped = _ARTICLES.sub("", name)
         cands = gazetteer.lookup(stripped) if stripped != name else ()
+    ctx = context or Counter()
+    if from_ner is not None:
+        cands = [e for e in cands if _plausible(e, from_ner=from_ner, context=ctx)]
     if not cands:
         return None
-    ctx = context or Counter()
     return max(cands, key=lambda e: _score(e, ctx))
+
+
+@lru_cache(maxsize=None)
+def _generic_regions() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in ("fr", "en"):
+        f = resources.files("eventwire.lang") / lang / "places.json"
+        if f.is_file():
+            out.update(gazetteer.normalize(n) for n in json.loads(f.read_text(encoding="utf-8")).get("generic_region_names", []))
+    return frozenset(out)
 
 
 def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool, context: Counter | None = None) -> bool:
@@ -57,8 +73,8 @@ def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool, context: Counter | None
     if e.feature_code in ("PCLI", "PPLC"):
         return True
     in_ctx = bool(context and e.country and context.get(e.country))
-    if e.feature_code == "ADM1":
-        return in_ctx
+    if e.feature_code == "ADM1":  # Texas, Bayern; not a bare "Nord" or "Centre" of some country
+        return in_ctx or (from_ner and gazetteer.normalize(e.name) not in _generic_regions())
     if from_ner:
         return (in_ctx and (e.main or e.population >= 20_000)) or (e.main and e.population >= 100_000) \
             or e.population >= 1_000_000
@@ -187,9 +203,9 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
             e = gazetteer.country(kind.split(":")[1])
             rule = "demonym"
         else:
-            e = resolve(text, context)
+            e = resolve(text, context, from_ner=ner)
             rule = kind
-        if e is None or (not kind.startswith("demonym:") and not _plausible(e, from_ner=ner, context=context)):
+        if e is None:
             continue
         fclass = "A" if e.feature_code in ("PCLI", "ADM1") else "P"
         out.append(Place(a, b, text, e.geonameid, e.name, e.country, e.admin1, e.lat, e.lon, fclass, e.feature_code, rule))
