@@ -193,6 +193,9 @@ class ParagraphScanner:
                 i += 1
                 continue
             e = self.kb.entry(choice)
+            if e.kind == "region" and e.code != "WST" and i > 0 and self.tp[i - 1] and self.tp[i - 1][0] in _LOCATIVE:
+                i = j  # "des exercices en Asie": a continent after a locative preposition is a place
+                continue
             if e.kind in _STATE_KINDS and self.doc[i].ent_type_ in ("PER", "PERSON") and (
                 j < len(self.doc) and self.doc[j].ent_type_ in ("PER", "PERSON") and self.doc[j].ent_iob_ == "I"
             ):
@@ -624,6 +627,7 @@ class ParagraphScanner:
             ))
 
 
+_LOCATIVE = frozenset(["en", "dans", "au", "aux", "in", "across", "throughout", "partout"])
 _DEFINITE = frozenset(["le", "la", "l'", "les", "ce", "cette", "cet", "du", "au", "the", "this", "that"])
 
 
