@@ -233,3 +233,55 @@ def test_cli_lookup_rejects_bad_date(capsys):
 
     assert main(["actors", "lookup", "Poutine", "--date", "hier"]) == 2
     assert "--date" in capsys.readouterr().err
+
+
+def test_actor_as_of_reresolves_a_person_for_the_event_date():
+    from eventwire.records import Mention
+
+    a = actors.lookup("Dmitri Medvedev", lang="fr", date="2010-01-01")[0]
+    m = Mention(start=0, end=15, text="Dmitri Medvedev", kind="name", head=0, actor=a)
+    assert actors.actor_as_of(m, "2010-01-01").code == "RUSGOV"
+    assert actors.actor_as_of(m, "2025-01-01").code == "RUSGOV"  # deputy chair of the Security Council
+    b = actors.lookup("Angela Merkel", lang="fr", date="2016-01-01")[0]
+    mb = Mention(start=0, end=13, text="Angela Merkel", kind="name", head=0, actor=b)
+    assert actors.actor_as_of(mb, "2023-06-01").code == "DEUELI"
+
+
+def _build_kb_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_kb.py"
+    spec = importlib.util.spec_from_file_location("build_kb", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("RUSGOV 991231-080507", ["RUSGOV", "1999-12-31", "2008-05-07"]),
+        ("RUSGOV >080508", ["RUSGOV", "2008-05-08", None]),
+        ("IGOUNO >20070101", ["IGOUNO", "2007-01-01", None]),
+        ("AFGELI 19270101-730717", ["AFGELI", "1927-01-01", "1973-07-17"]),
+        ("FRAELI", ["FRAELI", None, None]),
+        ("USAGOV <090120", ["USAGOV", None, "2009-01-20"]),
+        ("~BUS", ["BUS", None, None]),
+        ("KORGOVBUS 2004017-20061201", None),
+    ],
+)
+def test_phoenix_role_codes_parse(raw, expected):
+    assert _build_kb_module().parse_code(raw) == expected
+
+
+def test_phoenix_blocks_keep_synonyms_and_dated_roles(tmp_path):
+    src = tmp_path / "x.actors.txt"
+    src.write_text(
+        "# header\nVLADIMIR_PUTIN_  # CountryInfo.txt\n+PUTIN_\n\t[RUSGOV >080508]\n\t[RUSELI]\n\nKREMLIN_ [RUSGOV]\n",
+        encoding="utf-8",
+    )
+    blocks = _build_kb_module().parse_phoenix(src, source="t")
+    assert blocks[0]["names"] == ["VLADIMIR PUTIN", "PUTIN"] and blocks[0]["person"]
+    assert blocks[0]["codes"] == [["RUSGOV", "2008-05-08", None], ["RUSELI", None, None]]
+    assert blocks[1]["names"] == ["KREMLIN"] and not blocks[1]["person"]
