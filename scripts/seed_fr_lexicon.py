@@ -511,7 +511,7 @@ def read_held(path: Path = HELD) -> dict:
 
 
 PRESENT_EXCEPTIONS = {"appelé": "appelle", "rappelé": "rappelle", "jeté": "jette", "soulevé": "soulève", "achevé": "achève",
-                      "mené": "mène", "amené": "amène", "emmené": "emmène", "levé": "lève", "relevé": "relève",
+                      "mené": "mène", "amené": "amène", "emmené": "emmène", "levé": "lève", "relevé": "relève", "élevé": "élève", "soulevé": "soulève",
                       "enlevé": "enlève", "répété": "répète", "protégé": "protège", "employé": "emploie",
                       "nettoyé": "nettoie", "envoyé": "envoie", "renvoyé": "renvoie", "payé": "paie", "assiégé": "assiège",
                       "allégé": "allège", "réitéré": "réitère", "libéré": "libère", "délibéré": "délibère",
@@ -551,7 +551,9 @@ def cmd_build(args) -> int:
             continue
         rec = trimmed
         if key in seen:
-            raise SystemExit(f"spec line {n}: duplicate entry {key}")
+            if args.verbose:
+                print(f"spec line {n}: duplicate entry {key} (first kept)", file=sys.stderr)
+            continue
         seen.add(key)
         base = f"fr.x.{slug(rec['lemma'])}.{rec['cameo']}"
         if rec.get("obj"):
