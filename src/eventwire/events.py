@@ -209,6 +209,9 @@ def _group_role(spec: tuple[str, ...], k: int) -> str:
 
 
 INFER_TARGETS = True
+# acts whose target a story often leaves to the context: demands, criticism, threats,
+# protests, force, sanctions, coercion, violence (not statements, intents or aid)
+CONTEXT_TARGET_ROOTS = frozenset({"10", "11", "13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 def _infer_targets(cands, ax: "ActorIndex") -> None:
@@ -221,11 +224,15 @@ def _infer_targets(cands, ax: "ActorIndex") -> None:
         if c.entry.cameo[:2] == "01":
             continue
         off = c.p.start + c.tok.idx
+        # other acts (cooperation, aid, intents) take a target from their own sentence only
+        floor = 0 if c.entry.cameo[:2] in CONTEXT_TARGET_ROOTS else c.p.start + c.tok.sent.start_char
         own = {_code(a) for a in c.sources}
         counts: dict[str, list] = {}
         for m in ax.mentions:
             if m.start >= off:
                 break
+            if m.start < floor:
+                continue
             a = ax._actor_of(m)
             if a is None:
                 continue
@@ -673,7 +680,9 @@ def _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
         for s in srcs:
             for t in tgts:
                 sc, tc = _code(s), _code(t)
-                if s is not None and t is not None and sc == tc and ((s.start, s.end) == (t.start, t.end) or (s.text or "").lower() == (t.text or "").lower()):
+                if s is not None and t is not None and sc == tc and (
+                        (s.start, s.end) == (t.start, t.end) or (s.text or "").lower() == (t.text or "").lower()
+                        or (s.actor.code == t.actor.code and len(s.actor.code) > 3)):
                     # same actor on both sides (a domestic event between two sectors, UGAGOV -> UGAOPP, stays)
                     if len(tgts) > 1 or len(srcs) > 1:
                         continue
