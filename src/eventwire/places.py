@@ -81,6 +81,11 @@ def _plausible(e: gazetteer.GeoEntry, *, from_ner: bool, context: Counter | None
     return (in_ctx and e.main and e.population >= 20_000) or (e.main and e.population >= 1_000_000)
 
 
+def _strong(cands) -> bool:
+    """A name whose own reading is a country, a capital or a city of 100,000 or more."""
+    return any(e.main and (e.feature_code in ("PCLI", "PPLC") or e.population >= 100_000) for e in cands)
+
+
 def _unambiguous_country(cands) -> str | None:
     """The country of a name whose strong readings all lie in one country (for the context)."""
     strong = {e.country for e in cands if e.feature_code in ("PCLI", "PPLC") or (e.main and e.population >= 100_000)}
@@ -147,6 +152,12 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
         blocked: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS_BLOCK:
+                is_demonym = ld is not None and ld.demonyms.get(pieces(ent.text)) is not None
+                if not is_demonym and _strong(gazetteer.lookup(ent.text)):
+                    # a well-known place the tagger calls a person or an organisation (Lyon, Rafah)
+                    a, b = p.start + ent.start_char, p.start + ent.end_char
+                    spans.append((a, b, ent.text, True, "ner"))
+                    taken.append((a, b))
                 blocked.update(range(ent.start, ent.end))
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
