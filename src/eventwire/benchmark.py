@@ -176,7 +176,7 @@ def measure_speedup(raws: Sequence[RawArticle], *, workers: Sequence[int], engin
             k = min(n, len(stamps) - 1)
             span = stamps[-1] - stamps[k]
             # (Ray yields a window's results together: no steady-state figure for it)
-            steady = (len(stamps) - 1 - k) / span if len(stamps) - 1 > k and span > 1e-3 else None
+            steady = (len(stamps) - 1 - k) / span if engine != "ray" and len(stamps) - 1 > k and span > 1e-3 else None
             rows[n] = {"wall_s": round(wall, 2), "startup_s": round(stamps[0] - t0, 2),
                        "words_per_s": round(n_words / wall, 1),
                        "steady_articles_per_s": round(steady, 3) if steady else None}
