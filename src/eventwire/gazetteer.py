@@ -263,10 +263,12 @@ def build(path: str | None) -> sqlite3.Connection:
         _fill(con, places, names)
         con.close()
         os.replace(tmp, path)
-        for old in os.listdir(os.path.dirname(path)):  # indexes of older versions
+        for old in os.listdir(os.path.dirname(path)):  # indexes of other versions unused for a week
+            full = os.path.join(os.path.dirname(path), old)
             if old.startswith("gazetteer-") and old.endswith(".sqlite") and old != os.path.basename(path):
                 try:
-                    os.unlink(os.path.join(os.path.dirname(path), old))
+                    if time.time() - os.path.getatime(full) > 7 * 86400:
+                        os.unlink(full)
                 except OSError:
                     pass
     finally:
