@@ -134,8 +134,8 @@ def _event_date(text: str, predicate: str, nth: int = 0):
     ("soumis", 1, "2024-06-18", "article"),  # the conjoined clause does not inherit "depuis 2006"
 ])
 def test_date_for_event(predicate, nth, date, source):
-    ed = date_for_event_result = _event_date(CANONICAL, predicate, nth)
-    assert (date_for_event_result.date, date_for_event_result.source) == (date, source), ed
+    ed = _event_date(CANONICAL, predicate, nth)
+    assert (ed.date, ed.source) == (date, source), ed
 
 
 def test_news_day_is_none_when_the_lead_is_old():

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import gazetteer
-from .records import Article, Mention, Place
+from .records import Article, Place
 
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 NAME_LABELS_BLOCK = {"PER", "PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "MISC"}
