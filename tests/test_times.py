@@ -72,6 +72,12 @@ def test_non_time_words_are_not_time_expressions(text):
     assert times_of(text) == []
 
 
+@pytest.mark.parametrize("text,lang,value", [("They won the 2022 election.", "en", "2022"),
+                                             ("Il a recruté 2000 soldats en 2022.", "fr", "2022")])
+def test_a_year_before_a_singular_noun_is_a_date(text, lang, value):
+    assert [t.value for t in times_of(text, lang)] == [value]
+
+
 def test_depuis_gives_a_range_up_to_publication():
     (t,) = times_of("Pyongyang est soumis à des sanctions depuis 2006.")
     assert (t.value, t.precision, t.range) == ("2006", "year", ("2006-01-01", PUBLISHED))

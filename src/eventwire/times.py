@@ -88,8 +88,10 @@ def _keep(m, idx: _TokenIndex, text: str, lang: str) -> bool:
     """Drop matches the parse shows are not time expressions (a year that counts a noun...)."""
     if m.kind == "year" and not m.groups.get("mark"):
         nxt = idx.after(m.end)
+        # "2000 soldats" counts soldiers; "the 2022 election" (a singular noun) is dated
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and text[m.end:m.end + 1] == " " \
-                and not nxt.text[:1].isupper() and nxt.lower_ not in lexicon(lang).words["months"]:
+                and not nxt.text[:1].isupper() and nxt.lower_ not in lexicon(lang).words["months"] \
+                and ("Plur" in nxt.morph.get("Number") or nxt.tag_ in ("NNS", "NNPS")):
             return False
         prev = text[max(0, m.start - 3):m.start]
         if re.search(r"[\d,.]\s?$", prev) or re.search(r"n°\s?$|no\.?\s?$", text[max(0, m.start - 4):m.start], re.I):
