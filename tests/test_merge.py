@@ -320,3 +320,17 @@ def test_every_exported_event_carries_its_cluster_and_counts(tmp_path, fmt, get)
     for r in recs:
         assert r["event_id"] and r["cluster_id"] == recs[0]["cluster_id"]
         assert (r["num_articles"], r["num_mentions"], r["num_sources"]) == (2, 2, 2)
+
+
+def test_events_stored_but_never_merged_are_merged_later_in_coding_order(tmp_path):
+    # a run killed between writing articles and merging them: the next call picks them up
+    con = open_store(tmp_path / "k.duckdb")
+    arts = [article("u1", ATTACK, source="s1"), article("u2", ATTACK, source="s2")]
+    for a in arts:
+        write_coded(con, a)
+    assert con.execute("SELECT DISTINCT num_articles FROM events").fetchall() == [(1,)]
+    stats = merge.update_clusters(con)
+    assert (stats.reports, stats.joined) == (2, 1)
+    assert con.execute("SELECT DISTINCT cluster_id, num_articles FROM events").fetchall() == [
+        (arts[0].events[0].event_id, 2)]
+    assert merge.update_clusters(con).reports == 0
