@@ -23,7 +23,15 @@ Every derived entry gets an example built from a template with real country name
 particle, its object and the source and target where the entry says they are. Entries are
 matched on spaCy lemmas, so lemmas are taken from that parse.
 
-Usage: .venv/bin/python scripts/build_en_lexicon.py [--dict PATH] [--report]
+Then, in order: entries of one lemma and particle are merged (one entry without object; an
+object lemma claimed once, target alternatives joined); the coder's own matcher
+(``eventwire.events.find_candidates``) must fire each entry on its example and must not let a
+derived entry take over an example of the core file; finally (unless ``--no-pipeline``) every
+example is coded with the whole pipeline, actors included, and kept only when it yields its
+entry's event with the expected actors. Word forms the English model lemmatises wrongly
+("staged" -> "stag") are repaired through ``lang/en/lemmas.json``.
+
+Usage: .venv/bin/python scripts/build_en_lexicon.py [--dict PATH] [--report] [--no-pipeline]
 Needs ``lemminflect`` (past forms of the verbs; extra ``lexicon`` in pyproject.toml).
 """
 
@@ -107,7 +115,7 @@ SKIP_DEFAULT = {"010"}
 # verbs whose PETRARCH block code does not hold for the verb on its own in news English
 # (synonym-set members of another sense: "involve" 012, "talk" 080, "die" 190, "reside" 192...)
 DENY_BARE = set("""
-involve learn run talk die reside inhabit fly decide vote cooperate compensate request lobby defer
+involve join learn run talk die reside inhabit fly decide vote cooperate compensate request lobby defer
 delay postpone forestall remit table shelve break go leave depart embark mean step fill give bow head
 match pit master best overshadow surmount reason innovate insert brave affect impact tempt bless
 sanctify glance comb dig mine rake scan skim sweep exclude tie attach bind chain connect relate blend
