@@ -182,6 +182,8 @@ def participle_modifier(tok, sch: Scheme) -> bool:
     """A past participle modifying a noun (``une résolution proposée par la Russie``)."""
     if tok.dep_ not in sch.acl:
         return False
+    if any(c.dep_ in ("aux", "aux:tense") for c in tok.children):
+        return False  # ``les attentats ayant frappé Bruxelles``: a compound active participle
     if sch is CLEAR:
         return tok.tag_ == "VBN"
     return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")

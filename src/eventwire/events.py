@@ -331,7 +331,9 @@ def _dep_words(t) -> set:
 
 def _match(entry: Entry, tok, roles: Roles, g: Grammar):
     """Does ``entry`` fit the predicate ``tok``? Returns (ok, matched object token)."""
-    if entry.reflexive and not _is_reflexive(tok):
+    if entry.reflexive != _is_reflexive(tok):
+        # a pronominal verb is its own word: ``se défendre`` (justify oneself) is not
+        # ``défendre`` (defend), ``se rendre en`` (go to) not ``rendre``
         return False, None
     if len(entry.words) > 1:
         doc = tok.doc
@@ -516,6 +518,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     g = grammar_for(lang)
     ax = ActorIndex(article, mentions, lang=lang, date=article.published)
     cands = find_candidates(parsed, lex, g, cues.lemma_suffixes)
+    if cues.sports:  # a sentence about sport (match, tournoi, médaille...) is no political event
+        cands = [c for c in cands if not any(t.lower_ in cues.sports for t in c.tok.sent)]
     if not cands:
         return []
     by_tok = {tk(c.tok): c for c in cands}

@@ -40,6 +40,7 @@ class Cues:
     lemma_suffixes: tuple = ()
     etre_verbs: frozenset = frozenset()
     future_aux: frozenset = frozenset()
+    sports: frozenset = frozenset()
 
 
 def _lemmas(items) -> frozenset:
@@ -79,6 +80,7 @@ def load_cues(lang: str) -> Cues:
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
         etre_verbs=frozenset(w.lower() for w in raw.get("etre_verbs", {}).get("words", ())),
         future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
+        sports=frozenset(w.lower() for w in raw.get("sports", {}).get("words", ())),
     )
 
 
