@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -397,7 +398,9 @@ def spec_entry(n: int, parts: list[str], idx: int) -> dict:
         rec["example"] = render(template, s, t) if "{" in template else template
         rec["expect"] = {"source": exp[0], "target": exp[1]}
     else:
-        s, t = pair or PAIRS[idx % len(PAIRS)]
+        # a stable choice: editing other spec lines does not change this example
+        h = int(hashlib.sha1(f"{code}|{lemma}|{template}".encode("utf-8")).hexdigest(), 16)
+        s, t = pair or PAIRS[h % len(PAIRS)]
         if "{" not in template:
             raise SystemExit(f"spec line {n}: a literal example needs exp=SRC,TGT")
         rec["example"] = render(template, s, t)
@@ -530,7 +533,7 @@ def present_variant(example: str) -> str | None:
 
 
 def cmd_build(args) -> int:
-    held = read_held()
+    held = {} if args.all else read_held()
     core_recs = core_records()
     core = {entry_key(r) for r in core_recs}
     recs, seen, ids = [], set(), set()
@@ -691,6 +694,7 @@ def main(argv=None) -> int:
     b.add_argument("--out", default=str(LANG_FR / "predicates_ext.jsonl"))
     b.add_argument("--check", action="store_true", help="check example lemmas with spaCy")
     b.add_argument("--verbose", action="store_true")
+    b.add_argument("--all", action="store_true", help="ignore the held-back list (to re-check every entry)")
     b.set_defaults(func=lambda a: cmd_build(a))
     c = sub.add_parser("check", help="code every example of the extension with the real pipeline")
     c.add_argument("--file", default=str(LANG_FR / "predicates_ext.jsonl"))
