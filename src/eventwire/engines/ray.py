@@ -26,29 +26,34 @@ WINDOW = 2000  # articles per Ray Data job
 BATCH_SIZE = 8  # articles per actor call
 
 
-class _Coder:
-    """A Ray Data actor: loads the models once, codes batches of JSON records."""
+def _coder_class(settings_json: str, preload: tuple[str, ...] = ()):
+    """The Ray Data actor class, with the settings in its closure (no constructor arguments)."""
 
-    def __init__(self, settings_json: str, preload: tuple[str, ...] = ()) -> None:
-        from ..nlp import load_model
+    class _Coder:
+        """Loads the models once, codes batches of JSON records."""
 
-        self.settings = codec.decode(settings_json, Settings)
-        for lang in preload:
-            load_model(lang)
+        def __init__(self) -> None:
+            from ..nlp import load_model
 
-    def __call__(self, batch: dict) -> dict:
-        from ..pipeline import code_many
+            self.settings = codec.decode(settings_json, Settings)
+            for lang in preload:
+                load_model(lang)
 
-        items = [
-            codec.decode(text, Rejection if kind == "rejected" else RawArticle)
-            for kind, text in zip(batch["kind"], batch["record"])
-        ]
-        kinds, texts = [], []
-        for res in code_many(items, settings=self.settings):
-            k, t = codec.encode_result(res)
-            kinds.append(k)
-            texts.append(t)
-        return {"seq": list(batch["seq"]), "kind": kinds, "record": texts}
+        def __call__(self, batch: dict) -> dict:
+            from ..pipeline import code_many
+
+            items = [
+                codec.decode(text, Rejection if kind == "rejected" else RawArticle)
+                for kind, text in zip(batch["kind"], batch["record"])
+            ]
+            kinds, texts = [], []
+            for res in code_many(items, settings=self.settings):
+                k, t = codec.encode_result(res)
+                kinds.append(k)
+                texts.append(t)
+            return {"seq": list(batch["seq"]), "kind": kinds, "record": texts}
+
+    return _Coder
 
 
 def _import_ray():
@@ -89,6 +94,9 @@ def ensure_ray(*, address: str | None = None, workers: int | None = None) -> boo
 def _configure_data() -> None:
     import ray.data
 
+    import logging
+
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
@@ -124,7 +132,7 @@ def run_ray_records(
     try:
         _configure_data()
         n_actors = _workers_for(workers)
-        settings_json = codec.encode(settings)
+        coder = _coder_class(codec.encode(settings), tuple(preload))
         it = iter(raws)
         seq = 0
         while True:
@@ -139,8 +147,7 @@ def run_ray_records(
             n_blocks = max(1, min(len(rows) // batch_size, 4 * n_actors))
             ds = ray.data.from_items(rows, override_num_blocks=n_blocks)
             ds = ds.map_batches(
-                _Coder,
-                fn_constructor_args=(settings_json, tuple(preload)),
+                coder,
                 batch_size=batch_size,
                 batch_format="numpy",
                 compute=ray.data.ActorPoolStrategy(size=min(n_actors, n_blocks)),
