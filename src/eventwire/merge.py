@@ -264,7 +264,7 @@ def ensure_merge_schema(con) -> None:
         con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" ({body})')
 
 
-def _register(con, name: str, columns: dict[str, list], types: dict[str, str] | None = None) -> str:
+def _register(con, name: str, columns: dict[str, list]) -> str:
     import pyarrow as pa
 
     view = f"_ew_merge_{name}_{uuid.uuid4().hex[:8]}"
