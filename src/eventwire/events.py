@@ -16,155 +16,20 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
-from . import actors as actors_mod
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, core_span, find_prep, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, find_prep, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
+from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
+from .eventlinks import _dedup, _link
 from .intents import intent_code
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
-from .records import Actor, Argument, Article, Event, EventLink, Mention
+from .records import Argument, Article, Event
 from .settings import DEFAULT, Settings
 from .version import CODEBOOK_VERSION, CODER_VERSION
 
 SUPPORTED = ("fr", "en")
-
-
-# --------------------------------------------------------------------------- actors glue
-
-
-class ActorIndex:
-    """Maps an argument's head token to an actor: the mention headed by it, else one
-    containing it, else one inside its noun phrase, else ``actors.lookup`` on the phrase."""
-
-    def __init__(self, article: Article, mentions, *, lang: str, date: str | None) -> None:
-        self.article = article
-        self.lang = lang
-        self.date = date
-        self.mentions: list[Mention] = list(mentions)
-        self.by_head: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            self.by_head.setdefault(m.head, []).append(m)
-        self.starts = sorted((m.start, i) for i, m in enumerate(self.mentions))
-        self._lookup_cache: dict[str, Actor | None] = {}
-
-    def _actor_of(self, m: Mention) -> Actor | None:
-        seen = 0
-        while m is not None and m.actor is None and m.antecedent is not None and seen < 8:
-            m = self.mentions[m.antecedent] if 0 <= m.antecedent < len(self.mentions) else None
-            seen += 1
-        return m.actor if m is not None else None
-
-    def lookup(self, text: str) -> Actor | None:
-        if not USE_LOOKUP:
-            return None
-        text = text.strip(" ,;:.\"«»()'")
-        if not text:
-            return None
-        if text not in self._lookup_cache:
-            try:
-                found = actors_mod.lookup(text, lang=self.lang, date=self.date)
-            except Exception:  # noqa: BLE001 - a lookup failure must not lose the article
-                found = []
-            self._lookup_cache[text] = found[0] if found else None
-        return self._lookup_cache[text]
-
-    skip_lemmas: frozenset | set = frozenset()
-
-    def mentions_at(self, off: int) -> list[Mention]:
-        """Mentions covering character ``off``, smallest first."""
-        k = bisect.bisect_right(self.starts, (off, len(self.mentions)))
-        hits = []
-        for j in range(k - 1, max(-1, k - 40), -1):
-            m = self.mentions[self.starts[j][1]]
-            if m.start <= off < m.end:
-                hits.append(m)
-        return sorted(hits, key=lambda m: m.end - m.start)
-
-    def resolve(self, p, tok, sch, *, avoid: frozenset | set = frozenset()) -> Argument | None:
-        """The actor of the phrase headed by ``tok``; among the readings of a group
-        mention (``les deux pays``) one whose country is not in ``avoid`` first."""
-        off = p.start + tok.idx
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.skip_lemmas:
-            # an event noun (``fourniture d'armes à la Russie``) is no actor, unless a mention
-            # covers it (``l'État islamique``)
-            for m in self.mentions_at(off):
-                a = self._actor_of(m)
-                if a is not None:
-                    return Argument(actor=a, start=m.start, end=m.end, text=m.text)
-            return None
-        readings = []
-        for m in self.by_head.get(off, ()):
-            a = self._actor_of(m)
-            if a is not None:
-                readings.append(Argument(actor=a, start=m.start, end=m.end, text=m.text))
-        if readings:
-            for r in readings:
-                if (r.actor.country or r.actor.code[:3]) not in avoid:
-                    return r
-            return readings[0]
-        lo_i, hi_i = core_span(tok, sch)
-        doc = tok.doc
-        lo, hi = p.start + doc[lo_i].idx, p.start + doc[hi_i - 1].idx + len(doc[hi_i - 1])
-        # mentions containing the head, smallest first
-        best = None
-        k = bisect.bisect_right(self.starts, (off, len(self.mentions)))
-        for j in range(k - 1, max(-1, k - 40), -1):
-            m = self.mentions[self.starts[j][1]]
-            if m.start <= off < m.end:
-                a = self._actor_of(m)
-                if a is not None and (best is None or (m.end - m.start) < (best[0].end - best[0].start)):
-                    best = (m, a)
-        if best is None:
-            # mentions inside the noun phrase, nearest the head first
-            k0 = bisect.bisect_left(self.starts, (lo, -1))
-            inside = []
-            for j in range(k0, len(self.starts)):
-                m = self.mentions[self.starts[j][1]]
-                if m.start >= hi:
-                    break
-                if m.end <= hi:
-                    a = self._actor_of(m)
-                    if a is not None:
-                        inside.append((abs(m.head - off), m, a))
-            if inside:
-                inside.sort(key=lambda x: x[0])
-                best = (inside[0][1], inside[0][2])
-        if best is not None:
-            m, a = best
-            return Argument(actor=a, start=m.start, end=m.end, text=m.text)
-        if tok.pos_ in ("PRON", "DET") and tok.lower_ not in ():
-            return None
-        text = self.article.text[lo:hi]
-        if hi_i - lo_i <= 12:
-            a = self.lookup(text)
-            if a is not None:
-                return Argument(actor=a, start=lo, end=hi, text=text)
-        if tok.pos_ in ("PROPN", "ADJ", "NOUN"):
-            a = self.lookup(tok.text)
-            if a is not None:
-                s = p.start + tok.idx
-                return Argument(actor=a, start=s, end=s + len(tok), text=tok.text)
-        return None
-
-
-USE_LOOKUP = False  # actors.lookup parses its phrase: too slow per argument; mentions cover names
-
-
-def tk(tok) -> tuple[int, int]:
-    """A hashable key for a spaCy token (token objects are views, created on each access)."""
-    return (id(tok.doc), tok.i)
-
-
-def _code(arg: Argument | None) -> str:
-    if arg is None:
-        return "---"
-    a = arg.actor
-    return (a.country or a.code[:3] or "---").upper()
-
-
-# --------------------------------------------------------------------------- candidates
 
 
 def _support_subject(tok, g: Grammar) -> list:
@@ -730,66 +595,3 @@ def _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
                 ids_by_tok.setdefault(tk(c.tok), []).append(eid)
     return _link(_dedup(events), cands, ids_by_tok, g)
 
-
-def _dedup(events: list[Event]) -> list[Event]:
-    """One event per (source, target, predicate, factuality) in an article: a story
-    names the same act several times (headline, lead, body); the first mention is kept."""
-    out: list[Event] = []
-    seen: set = set()
-    # a plain statement (010) adds nothing where the same sentence codes a more specific
-    # act between the same actors (``X a déclaré ... et a rejeté les accusations de Y``)
-    specific = {(e.sentence_index, _code(e.source), _code(e.target)) for e in events if e.cameo != "010"}
-    events = [e for e in events if e.cameo != "010" or (e.sentence_index, _code(e.source), _code(e.target)) not in specific]
-    for e in events:
-        key = (_code(e.source), _code(e.target), e.rule.rsplit(".", 1)[0], e.factuality)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out
-
-
-def _link(events: list[Event], cands, ids_by_tok, g) -> list[Event]:
-    """``alleges``: accusation -> the act it alleges; ``denies``: denial -> what it rejects."""
-    links: dict[str, list[EventLink]] = {}
-    by_tok = {tk(c.tok): c for c in cands}
-    for c in cands:
-        fr = c.frame
-        if fr is None or fr.via is None:
-            continue
-        gov = by_tok.get(tk(fr.via))
-        if gov is None:
-            continue
-        if fr.cue == "alleged" or (fr.factuality == "reported" and gov.entry.complement is not None):
-            kind = "alleges"
-        elif fr.factuality == "denied":
-            kind = "denies"
-        else:
-            continue
-        for gid in ids_by_tok.get(tk(gov.tok), ()):
-            for eid in ids_by_tok.get(tk(c.tok), ()):
-                links.setdefault(gid, []).append(EventLink(kind, eid))
-    for c in cands:
-        if c.denies is not None:
-            for gid in ids_by_tok.get(tk(c.tok), ()):
-                for eid in ids_by_tok.get(tk(c.denies.tok), ()):
-                    links.setdefault(gid, []).append(EventLink("denies", eid))
-    # a denial whose object is an accusation denies that accusation
-    for c in cands:
-        if c.entry.factuality != "denied":
-            continue
-        for t in list(c.roles.obj) + ([c.obj_tok] if c.obj_tok is not None else []):
-            tc = by_tok.get(tk(t))
-            if tc is None:
-                continue
-            for gid in ids_by_tok.get(tk(c.tok), ()):
-                for eid in ids_by_tok.get(tk(tc.tok), ()):
-                    links.setdefault(gid, []).append(EventLink("denies", eid))
-    present = {e.event_id for e in events}
-    links = {k: [l for l in v if l.event_id in present and l.event_id != k] for k, v in links.items() if k in present}
-    links = {k: v for k, v in links.items() if v}
-    if not links:
-        return events
-    from dataclasses import replace
-
-    return [replace(e, links=tuple(dict.fromkeys(links[e.event_id]))) if e.event_id in links else e for e in events]

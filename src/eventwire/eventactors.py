@@ -1,0 +1,148 @@
+"""Actors of event arguments: the glue between the parse and the actor stage's mentions.
+
+An argument's head token maps to the mention headed by it, else the smallest mention
+containing it, else the mention inside its noun phrase nearest the head; ``actors.lookup``
+on the phrase is the last resort (off by default: it parses its phrase, too slow per
+argument, and the mentions already cover names).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from . import actors as actors_mod
+from .arguments import core_span
+from .records import Actor, Argument, Article, Mention
+
+
+class ActorIndex:
+    """Maps an argument's head token to an actor: the mention headed by it, else one
+    containing it, else one inside its noun phrase, else ``actors.lookup`` on the phrase."""
+
+    def __init__(self, article: Article, mentions, *, lang: str, date: str | None) -> None:
+        self.article = article
+        self.lang = lang
+        self.date = date
+        self.mentions: list[Mention] = list(mentions)
+        self.by_head: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_head.setdefault(m.head, []).append(m)
+        self.starts = sorted((m.start, i) for i, m in enumerate(self.mentions))
+        self._lookup_cache: dict[str, Actor | None] = {}
+
+    def _actor_of(self, m: Mention) -> Actor | None:
+        seen = 0
+        while m is not None and m.actor is None and m.antecedent is not None and seen < 8:
+            m = self.mentions[m.antecedent] if 0 <= m.antecedent < len(self.mentions) else None
+            seen += 1
+        return m.actor if m is not None else None
+
+    def lookup(self, text: str) -> Actor | None:
+        if not USE_LOOKUP:
+            return None
+        text = text.strip(" ,;:.\"«»()'")
+        if not text:
+            return None
+        if text not in self._lookup_cache:
+            try:
+                found = actors_mod.lookup(text, lang=self.lang, date=self.date)
+            except Exception:  # noqa: BLE001 - a lookup failure must not lose the article
+                found = []
+            self._lookup_cache[text] = found[0] if found else None
+        return self._lookup_cache[text]
+
+    skip_lemmas: frozenset | set = frozenset()
+
+    def mentions_at(self, off: int) -> list[Mention]:
+        """Mentions covering character ``off``, smallest first."""
+        k = bisect.bisect_right(self.starts, (off, len(self.mentions)))
+        hits = []
+        for j in range(k - 1, max(-1, k - 40), -1):
+            m = self.mentions[self.starts[j][1]]
+            if m.start <= off < m.end:
+                hits.append(m)
+        return sorted(hits, key=lambda m: m.end - m.start)
+
+    def resolve(self, p, tok, sch, *, avoid: frozenset | set = frozenset()) -> Argument | None:
+        """The actor of the phrase headed by ``tok``; among the readings of a group
+        mention (``les deux pays``) one whose country is not in ``avoid`` first."""
+        off = p.start + tok.idx
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.skip_lemmas:
+            # an event noun (``fourniture d'armes à la Russie``) is no actor, unless a mention
+            # covers it (``l'État islamique``)
+            for m in self.mentions_at(off):
+                a = self._actor_of(m)
+                if a is not None:
+                    return Argument(actor=a, start=m.start, end=m.end, text=m.text)
+            return None
+        readings = []
+        for m in self.by_head.get(off, ()):
+            a = self._actor_of(m)
+            if a is not None:
+                readings.append(Argument(actor=a, start=m.start, end=m.end, text=m.text))
+        if readings:
+            for r in readings:
+                if (r.actor.country or r.actor.code[:3]) not in avoid:
+                    return r
+            return readings[0]
+        lo_i, hi_i = core_span(tok, sch)
+        doc = tok.doc
+        lo, hi = p.start + doc[lo_i].idx, p.start + doc[hi_i - 1].idx + len(doc[hi_i - 1])
+        # mentions containing the head, smallest first
+        best = None
+        k = bisect.bisect_right(self.starts, (off, len(self.mentions)))
+        for j in range(k - 1, max(-1, k - 40), -1):
+            m = self.mentions[self.starts[j][1]]
+            if m.start <= off < m.end:
+                a = self._actor_of(m)
+                if a is not None and (best is None or (m.end - m.start) < (best[0].end - best[0].start)):
+                    best = (m, a)
+        if best is None:
+            # mentions inside the noun phrase, nearest the head first
+            k0 = bisect.bisect_left(self.starts, (lo, -1))
+            inside = []
+            for j in range(k0, len(self.starts)):
+                m = self.mentions[self.starts[j][1]]
+                if m.start >= hi:
+                    break
+                if m.end <= hi:
+                    a = self._actor_of(m)
+                    if a is not None:
+                        inside.append((abs(m.head - off), m, a))
+            if inside:
+                inside.sort(key=lambda x: x[0])
+                best = (inside[0][1], inside[0][2])
+        if best is not None:
+            m, a = best
+            return Argument(actor=a, start=m.start, end=m.end, text=m.text)
+        if tok.pos_ in ("PRON", "DET") and tok.lower_ not in ():
+            return None
+        text = self.article.text[lo:hi]
+        if hi_i - lo_i <= 12:
+            a = self.lookup(text)
+            if a is not None:
+                return Argument(actor=a, start=lo, end=hi, text=text)
+        if tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            a = self.lookup(tok.text)
+            if a is not None:
+                s = p.start + tok.idx
+                return Argument(actor=a, start=s, end=s + len(tok), text=tok.text)
+        return None
+
+
+USE_LOOKUP = False  # actors.lookup parses its phrase: too slow per argument; mentions cover names
+
+
+def tk(tok) -> tuple[int, int]:
+    """A hashable key for a spaCy token (token objects are views, created on each access)."""
+    return (id(tok.doc), tok.i)
+
+
+def _code(arg: Argument | None) -> str:
+    if arg is None:
+        return "---"
+    a = arg.actor
+    return (a.country or a.code[:3] or "---").upper()
+
+
+# --------------------------------------------------------------------------- candidates
