@@ -88,6 +88,15 @@ def test_first_visit_in_24_years_anchors_24_years_back():
     assert (t.type, t.value, t.anchor) == ("DURATION", "P24Y", "2000")
 
 
+@pytest.mark.parametrize("text,value,anchor", [
+    ("La Russie bombarde la ville depuis deux semaines.", "P2W", "2024-06-05"),
+    ("Les combats durent depuis dix jours.", "P10D", "2024-06-09"),
+])
+def test_durations_anchored_to_a_day_do_not_become_the_reference_date(text, value, anchor):
+    (t,) = times_of(text)
+    assert (t.type, t.value, t.anchor) == ("DURATION", value, anchor)
+
+
 def test_weeks_have_a_monday_to_sunday_range():
     (t,) = times_of("Le Pentagone a accusé la semaine dernière Moscou.")
     assert t.value == "2024-W24" and t.range == ("2024-06-10", "2024-06-16")

@@ -211,7 +211,7 @@ def find_times(article: Article, parsed) -> list[TimeExpr]:
         if rng is None and norm.type in ("DATE", "TIME"):
             rng = value_range(norm.value)
         prec = precision_of(norm.value) if norm.type in ("DATE", "TIME") else (precision_of(anchor) if anchor else None)
-        if prec == "day" and not norm.anaphoric:
+        if prec == "day" and not norm.anaphoric and norm.type in ("DATE", "TIME"):
             ref = dt.date.fromisoformat(norm.value[:10])
         out.append(TimeExpr(m.start, m.end, text[m.start:m.end], norm.type, norm.value, prec, rng, anchor, rule))
     return out
