@@ -30,6 +30,8 @@ from .settings import DEFAULT, Settings
 from .version import CODEBOOK_VERSION, CODER_VERSION
 
 SUPPORTED = ("fr", "en")
+# acts coordinated subjects do together, to each other, when no target is named
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 def _support_subject(tok, g: Grammar) -> list:
@@ -411,7 +413,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             c.targets = [a for a in c.targets if _code(a) not in src_codes]
         if c.target_role == "comp":
             c.targets = c.targets[:1]
-        if c.entry.reciprocal and not c.targets and len(c.sources) > 1:
+        if (c.entry.reciprocal or c.entry.cameo[:2] in MUTUAL_ROOTS) and not c.targets and len(c.sources) > 1:
+            # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
     _share_coordinated_targets(cands, g)
     if INFER_TARGETS:
