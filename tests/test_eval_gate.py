@@ -20,7 +20,7 @@ from conftest import REPO, SHARED, needs_shared
 FLOORS = {
     "fr": {"f1": 0.82, "recall": 0.76, "precision": 0.88,
            "on_matched": {"factuality": 0.96, "reported_by": 0.97, "exact_code": 0.95}},
-    "en": {"recall": 0.48},
+    "en": {"recall": 0.49},
 }
 
 
