@@ -7,34 +7,17 @@ English model assigns to the predicate word of its example, since entries match 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 
 import pytest
 
-from eventwire.codebooks import all_codes
+from lexicon_util import fine_codes, lang_dir, records
+
 from eventwire.lexicon import lemma_fixes, lexicon_files, load_lexicon, parse_entry
 
-EN = Path(str(resources.files("eventwire").joinpath("lang", "en")))
+EN = lang_dir("en")
 CORE = EN / "predicates.jsonl"
 DERIVED = EN / "predicates_petrarch.jsonl"
-
-
-def _records(path: Path) -> list[dict]:
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        s = line.strip()
-        if s and not s.startswith("//"):
-            rec = json.loads(s)
-            rec["_where"] = f"{path.name}:{n}"
-            out.append(rec)
-    return out
-
-
-def _fine_codes() -> list[str]:
-    return sorted(c.code for c in all_codes() if len(c.code) >= 3)
 
 
 def test_the_core_file_is_loaded_before_the_derived_file():
@@ -45,14 +28,14 @@ def test_the_core_file_is_loaded_before_the_derived_file():
 
 def test_every_cameo_code_has_an_english_entry():
     have = Counter(e.cameo for e in load_lexicon("en").entries)
-    missing = [c for c in _fine_codes() if not have[c]]
-    assert len(_fine_codes()) >= 290
+    missing = [c for c in fine_codes() if not have[c]]
+    assert len(fine_codes()) >= 290
     assert not missing, f"CAMEO codes without an English entry: {missing}"
 
 
 def test_the_hand_written_core_file_alone_covers_every_cameo_code():
-    codes = {str(r["cameo"]) for r in _records(CORE)}
-    assert not [c for c in _fine_codes() if c not in codes]
+    codes = {str(r["cameo"]) for r in records(CORE)}
+    assert not [c for c in fine_codes() if c not in codes]
 
 
 def test_the_english_lexicon_has_at_least_1500_entries():
@@ -60,14 +43,14 @@ def test_the_english_lexicon_has_at_least_1500_entries():
 
 
 def test_derived_ids_do_not_clash_with_core_ids():
-    core = {r["id"] for r in _records(CORE)}
-    derived = [r["id"] for r in _records(DERIVED)]
+    core = {r["id"] for r in records(CORE)}
+    derived = [r["id"] for r in records(DERIVED)]
     assert all(i.startswith("en.pt.") for i in derived)
     assert not core & set(derived)
     assert len(derived) == len(set(derived))
 
 
-ALL = _records(CORE) + _records(DERIVED)
+ALL = records(CORE) + records(DERIVED)
 
 
 @pytest.mark.parametrize("rec", ALL, ids=lambda r: r["id"])

@@ -6,38 +6,21 @@ well-formedness of ``lang/fr/predicates*.jsonl``, the extension file in particul
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 
 import pytest
 
-from eventwire.codebooks import all_codes
+from lexicon_util import fine_codes, lang_dir, records
+
 from eventwire.lexicon import lexicon_files, load_lexicon, parse_entry
 
-FR = Path(str(resources.files("eventwire").joinpath("lang", "fr")))
+FR = lang_dir("fr")
 EXT = FR / "predicates_ext.jsonl"
-
-
-def _records(path: Path) -> list[dict]:
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        s = line.strip()
-        if s and not s.startswith("//"):
-            rec = json.loads(s)
-            rec["_where"] = f"{path.name}:{n}"
-            out.append(rec)
-    return out
 
 
 def _key(r: dict) -> tuple:
     return (r["lemma"].lower(), r["pos"], tuple(sorted(r.get("obj") or ())), r.get("target") or "", str(r["cameo"]),
             tuple(sorted(r.get("prep") or ())), bool(r.get("reflexive")))
-
-
-def _fine_codes() -> list[str]:
-    return sorted(c.code for c in all_codes() if len(c.code) >= 3)
 
 
 def test_the_extension_file_is_loaded_after_the_core_file():
@@ -50,8 +33,8 @@ def test_the_extension_file_is_loaded_after_the_core_file():
 def test_every_cameo_code_has_a_french_entry():
     lex = load_lexicon("fr")
     have = Counter(e.cameo for e in lex.entries)
-    missing = [c for c in _fine_codes() if not have[c]]
-    assert len(_fine_codes()) >= 290
+    missing = [c for c in fine_codes() if not have[c]]
+    assert len(fine_codes()) >= 290
     assert not missing, f"CAMEO codes without a French entry: {missing}"
 
 
@@ -59,7 +42,7 @@ def test_the_french_lexicon_has_at_least_1500_entries():
     assert len(load_lexicon("fr").entries) >= 1500
 
 
-@pytest.mark.parametrize("rec", _records(EXT), ids=lambda r: r["id"])
+@pytest.mark.parametrize("rec", records(EXT), ids=lambda r: r["id"])
 def test_extension_entry_is_valid(rec):
     rec = dict(rec)
     where = rec.pop("_where")
@@ -73,13 +56,13 @@ def test_extension_entry_is_valid(rec):
 
 
 def test_extension_ids_are_unique_and_do_not_clash_with_the_core_file():
-    ids = Counter(r["id"] for p in lexicon_files("fr") for r in _records(p))
+    ids = Counter(r["id"] for p in lexicon_files("fr") for r in records(p))
     assert not [i for i, n in ids.items() if n > 1]
 
 
 def test_no_extension_entry_duplicates_another_or_a_core_entry():
-    core = {_key(r) for p in lexicon_files("fr") if p.name == "predicates.jsonl" for r in _records(p)}
-    ext = [_key(r) for r in _records(EXT)]
+    core = {_key(r) for p in lexicon_files("fr") if p.name == "predicates.jsonl" for r in records(p)}
+    ext = [_key(r) for r in records(EXT)]
     dups = [k for k, n in Counter(ext).items() if n > 1]
     assert not dups, f"duplicate extension entries: {dups[:5]}"
     assert not [k for k in ext if k in core], "the core file wins: drop these from the spec and rebuild"
@@ -91,7 +74,7 @@ def test_each_example_holds_its_predicate_with_the_entry_lemma():
     from eventwire.nlp import load_model
 
     nlp = load_model("fr")
-    recs = _records(EXT)
+    recs = records(EXT)
     bad = []
     for r, doc in zip(recs, nlp.pipe(r["example"] for r in recs)):
         head = r["lemma"].lower().split()[0]
