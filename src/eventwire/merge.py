@@ -55,6 +55,8 @@ from datetime import date
 from typing import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from .store import transaction
+
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 MAX_SPAN_DAYS = 40
 DAY_SLACK = 1
@@ -356,34 +358,27 @@ def update_clusters(con, doc_ids: Sequence[str] | None = None, *, embed: bool = 
     docs = _register(con, "docs", {"doc_id": doc_ids, "pos": list(range(len(doc_ids)))})
     touched: set[str] = set()
     try:
-        con.execute("BEGIN TRANSACTION")
-        # reports of these articles that are no longer stored (article re-coded)
-        gone = con.execute(
-            f"SELECT m.event_id, m.cluster_id FROM merge_reports m JOIN {docs} d USING (doc_id) "
-            "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id AND e.doc_id = m.doc_id)"
-        ).fetchall()
-        if gone:
-            gv = _register(con, "gone", {"event_id": [g[0] for g in gone]})
-            for t in ("merge_reports", "merge_blocks", "merge_vectors"):
-                con.execute(f'DELETE FROM "{t}" WHERE event_id IN (SELECT event_id FROM {gv})')
-            con.unregister(gv)
-            touched.update(g[1] for g in gone)
-        rows = con.execute(
-            f"SELECT {_EVENT_COLS} FROM events e JOIN articles a USING (doc_id) JOIN {docs} d USING (doc_id) "
-            "WHERE e.event_id NOT IN (SELECT event_id FROM merge_reports) "
-            "ORDER BY d.pos, e.sentence_index, e.predicate_start, e.event_id"
-        ).fetchall()
-        seq0 = (con.execute("SELECT max(seq) FROM merge_reports").fetchall()[0][0] or 0) + 1
-        new, evidence = _reports_from_rows(rows, seq0)
-        stats = _merge_new(con, new, evidence, touched, embed=embed)
-        _recount(con, touched)
-        con.execute("COMMIT")
-    except BaseException:
-        try:
-            con.execute("ROLLBACK")
-        except Exception:  # pragma: no cover
-            pass
-        raise
+        with transaction(con):
+            # reports of these articles that are no longer stored (article re-coded)
+            gone = con.execute(
+                f"SELECT m.event_id, m.cluster_id FROM merge_reports m JOIN {docs} d USING (doc_id) "
+                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id AND e.doc_id = m.doc_id)"
+            ).fetchall()
+            if gone:
+                gv = _register(con, "gone", {"event_id": [g[0] for g in gone]})
+                for t in ("merge_reports", "merge_blocks", "merge_vectors"):
+                    con.execute(f'DELETE FROM "{t}" WHERE event_id IN (SELECT event_id FROM {gv})')
+                con.unregister(gv)
+                touched.update(g[1] for g in gone)
+            rows = con.execute(
+                f"SELECT {_EVENT_COLS} FROM events e JOIN articles a USING (doc_id) JOIN {docs} d USING (doc_id) "
+                "WHERE e.event_id NOT IN (SELECT event_id FROM merge_reports) "
+                "ORDER BY d.pos, e.sentence_index, e.predicate_start, e.event_id"
+            ).fetchall()
+            seq0 = (con.execute("SELECT max(seq) FROM merge_reports").fetchall()[0][0] or 0) + 1
+            new, evidence = _reports_from_rows(rows, seq0)
+            stats = _merge_new(con, new, evidence, touched, embed=embed)
+            _recount(con, touched)
     finally:
         con.unregister(docs)
     return stats

@@ -56,8 +56,9 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .errors import StoreError
 from .records import Article, CodedArticle, Event, Rejection, content_hash
@@ -394,6 +395,22 @@ def insert_rows(con, table: str, rows: list[dict]) -> int:
 # --------------------------------------------------------------------------- writing
 
 
+@contextmanager
+def transaction(con) -> Iterator[Any]:
+    """Run the ``with`` block in one transaction on ``con``: COMMIT when it ends (a
+    ``return`` included), ROLLBACK when it raises (the exception goes on)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except Exception:  # pragma: no cover - connection already gone
+            pass
+        raise
+
+
 def stored_version(con, doc_id: str) -> tuple[str, str] | None:
     """``(content_hash, coder_version)`` of the stored article ``doc_id``, or None."""
     row = con.execute("SELECT content_hash, coder_version FROM articles WHERE doc_id = ? LIMIT 1", [doc_id]).fetchone()
@@ -415,12 +432,10 @@ def write_coded(con, coded: CodedArticle, *, coded_at: datetime | None = None) -
     """
     art = coded.article
     rows = coded_rows(coded, coded_at=coded_at)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         cur = stored_version(con, art.doc_id)
         if cur == (art.content_hash, coded.coder_version):
-            con.execute("ROLLBACK")
-            return False
+            return False  # nothing written: the transaction commits empty
         if cur is not None:
             for t in ARTICLE_TABLES:
                 con.execute(f'DELETE FROM "{t}" WHERE doc_id = ?', [art.doc_id])
@@ -428,13 +443,6 @@ def write_coded(con, coded: CodedArticle, *, coded_at: datetime | None = None) -
             insert_rows(con, t, rows[t])
         if art.origin:
             con.execute("DELETE FROM rejected WHERE origin = ?", [art.origin])
-        con.execute("COMMIT")
-    except BaseException:
-        try:
-            con.execute("ROLLBACK")
-        except Exception:  # pragma: no cover - connection already gone
-            pass
-        raise
     return True
 
 

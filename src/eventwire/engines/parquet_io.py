@@ -152,7 +152,7 @@ def write_coded_batch(con, items: list[CodedArticle]) -> int:
     lookup, one delete and one Arrow insert per table for the whole batch, instead of
     one transaction per article. Returns how many articles were written.
     """
-    from ..store import ARTICLE_TABLES, coded_rows, insert_rows
+    from ..store import ARTICLE_TABLES, coded_rows, insert_rows, transaction
 
     if not items:
         return 0
@@ -165,8 +165,7 @@ def write_coded_batch(con, items: list[CodedArticle]) -> int:
 
     con.register(view, pa.table({"doc_id": ids}))
     try:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             stored = {r[0]: (r[1], r[2]) for r in con.execute(
                 f"SELECT a.doc_id, a.content_hash, a.coder_version FROM articles a JOIN {view} USING (doc_id)"
             ).fetchall()}
@@ -190,13 +189,6 @@ def write_coded_batch(con, items: list[CodedArticle]) -> int:
                 con.register(ov, pa.table({"origin": origins}))
                 con.execute(f"DELETE FROM rejected WHERE origin IN (SELECT origin FROM {ov})")
                 con.unregister(ov)
-            con.execute("COMMIT")
-        except BaseException:
-            try:
-                con.execute("ROLLBACK")
-            except Exception:  # pragma: no cover
-                pass
-            raise
     finally:
         con.unregister(view)
     return len(todo)
