@@ -66,12 +66,16 @@ def _date(name: str, v: str) -> str:
     return v
 
 
+def _match(name: str, v: str, pattern: str, expected: str) -> str:
+    """``v`` (already normalised) if it matches ``pattern`` whole, else a 400 naming ``expected``."""
+    if not re.fullmatch(pattern, v):
+        raise ApiError(400, f"{name}: expected {expected}, got {v!r}")
+    return v
+
+
 def _code(name: str, v: str) -> str:
     """An event or cluster id (``ev-`` and hex digits, as the store makes them)."""
-    v = v.strip()
-    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", v):
-        raise ApiError(400, f"{name}: expected an id made of letters, digits, - and _, got {v!r}")
-    return v
+    return _match(name, v.strip(), r"[A-Za-z0-9_-]{1,64}", "an id made of letters, digits, - and _")
 
 
 def _actor(name: str, v: str) -> str:
@@ -79,17 +83,11 @@ def _actor(name: str, v: str) -> str:
 
 
 def _country(name: str, v: str) -> str:
-    v = v.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", v):
-        raise ApiError(400, f"{name}: expected an ISO 3166 alpha-3 country code such as RUS, got {v!r}")
-    return v
+    return _match(name, v.strip().upper(), r"[A-Z]{3}", "an ISO 3166 alpha-3 country code such as RUS")
 
 
 def _cameo(name: str, v: str) -> str:
-    v = v.strip()
-    if not re.fullmatch(r"\d{2,4}", v):
-        raise ApiError(400, f"{name}: expected a CAMEO code of 2 to 4 digits such as 042, got {v!r}")
-    return v
+    return _match(name, v.strip(), r"\d{2,4}", "a CAMEO code of 2 to 4 digits such as 042")
 
 
 def _cameo_root(name: str, v: str) -> str:
@@ -110,18 +108,8 @@ def _quad(name: str, v: str) -> int:
     return _int(name, v, lo=1, hi=4)
 
 
-def _factuality(name: str, v: str) -> str:
-    v = v.strip().lower()
-    if v not in FACTUALITY_VALUES:
-        raise ApiError(400, f"{name}: expected one of {', '.join(FACTUALITY_VALUES)}, got {v!r}")
-    return v
-
-
 def _lang(name: str, v: str) -> str:
-    v = v.strip().lower()
-    if not re.fullmatch(r"[a-z]{2,3}", v):
-        raise ApiError(400, f"{name}: expected a language code such as fr or en, got {v!r}")
-    return v
+    return _match(name, v.strip().lower(), r"[a-z]{2,3}", "a language code such as fr or en")
 
 
 def _doc_id(name: str, v: str) -> str:
@@ -140,6 +128,8 @@ def _choice(*values: str) -> Callable[[str, str], str]:
 
     return check
 
+
+_factuality = _choice(*FACTUALITY_VALUES)
 
 # parameter -> validator; each endpoint accepts a subset
 FILTERS: dict[str, Callable[[str, str], Any]] = {
