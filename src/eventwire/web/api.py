@@ -52,6 +52,11 @@ def ok(payload: dict) -> JSONResponse:
     return JSONResponse({"ok": True, **payload})
 
 
+def answer_query(request: Request, cur, view, extra: dict | None = None) -> JSONResponse:
+    """Validate the request's event query (the filters plus ``extra`` options), answer ``view(cur, query)``."""
+    return ok(view(cur, P.parse_query(query_params(request), extra)))
+
+
 @router.get("/health")
 def health(request: Request, cur=Depends(cursor)):
     P.parse(query_params(request), {})
@@ -81,8 +86,7 @@ def article(doc_id: str, request: Request, cur=Depends(cursor)):
 
 @router.get("/events")
 def events(request: Request, cur=Depends(cursor)):
-    q = P.parse_query(query_params(request), P.EVENT_PAGE)
-    return ok(views.events(cur, q))
+    return answer_query(request, cur, views.events, P.EVENT_PAGE)
 
 
 @router.get("/events.{fmt}")
@@ -106,20 +110,17 @@ def download(fmt: str, request: Request, cur=Depends(cursor)):
 
 @router.get("/timeline")
 def timeline(request: Request, cur=Depends(cursor)):
-    q = P.parse_query(query_params(request), P.TIMELINE)
-    return ok(views.timeline(cur, q))
+    return answer_query(request, cur, views.timeline, P.TIMELINE)
 
 
 @router.get("/network")
 def network(request: Request, cur=Depends(cursor)):
-    q = P.parse_query(query_params(request), P.NETWORK)
-    return ok(views.network(cur, q))
+    return answer_query(request, cur, views.network, P.NETWORK)
 
 
 @router.get("/map")
 def map_(request: Request, cur=Depends(cursor)):
-    q = P.parse_query(query_params(request))
-    return ok(views.map_data(cur, q))
+    return answer_query(request, cur, views.map_data)
 
 
 @router.get("/{rest:path}")
