@@ -81,6 +81,46 @@ INFER_TARGETS = True
 CONTEXT_TARGET_ROOTS = frozenset({"10", "11", "13", "14", "15", "16", "17", "18", "19", "20"})
 
 
+# acts a state's own people direct at their state when no one else is named (protests,
+# demands, rejections, concessions, coercion by its police, threats): the target is the state
+DOMESTIC_TARGET_ROOTS = frozenset({"08", "10", "11", "12", "13", "14", "17"})
+_NOT_STATES = frozenset("IGO NGO IMG MNC WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR UIS ---".split())
+
+
+def _domestic_targets(cands, ax: "ActorIndex") -> None:
+    """``Algerians blocked roads``, ``rebels in the Ivory Coast dismissed an appeal``: a domestic
+    act (no other state named in its sentence) with no target is directed at the source's own
+    country; withdrawals and resignations (PLOVER RETREAT) stay without one."""
+    from .kb import make_actor
+
+    for c in cands:
+        if c.targets or not c.sources or c.entry.cameo[:2] not in DOMESTIC_TARGET_ROOTS:
+            continue
+        try:
+            if cameo_info(c.entry.cameo).plover_type == "RETREAT":
+                continue
+        except Exception:  # noqa: BLE001 - an unknown code keeps its empty target
+            continue
+        src = c.sources[0]
+        country = (src.actor.country or "").upper()
+        if len(country) != 3 or country in _NOT_STATES or not src.actor.code.upper().startswith(country):
+            continue
+        lo, hi = c.p.start + c.tok.sent.start_char, c.p.start + c.tok.sent.end_char
+        others = False
+        for m in ax.mentions:
+            if lo <= m.start < hi:
+                a = ax._actor_of(m)
+                k = ((a.country or a.code[:3]).upper() if a is not None else "")
+                if k and k != country and k not in _NOT_STATES:
+                    others = True
+                    break
+        if others:
+            continue
+        off = c.p.start + c.tok.idx  # no words name it: an empty span at the predicate
+        c.targets = [Argument(actor=make_actor(country, rule=f"domestic:{src.actor.code}"), start=off, end=off, text="")]
+        c.target_role = "context"
+
+
 def _infer_targets(cands, ax: "ActorIndex") -> None:
     """A verb event whose target the sentence leaves unsaid (``la communauté internationale a
     critiqué l'essai``, ``les sanctions décidées par l'UE``) takes the article's most salient
@@ -386,7 +426,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     ax = ActorIndex(article, mentions, lang=lang, date=article.published)
     cands = find_candidates(parsed, lex, g, cues.lemma_suffixes)
     if cues.sports:  # a sentence about sport (match, tournoi, médaille...) is no political event
-        cands = [c for c in cands if not any(t.lower_ in cues.sports for t in c.tok.sent)]
+        cands = [c for c in cands if not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in cues.sports for t in c.tok.sent)]
     if not cands:
         return []
     by_tok = {tk(c.tok): c for c in cands}
@@ -419,6 +459,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     _share_coordinated_targets(cands, g)
     if INFER_TARGETS:
         _infer_targets(cands, ax)
+        _domestic_targets(cands, ax)
     # factuality
     alleging = {c.tok: c for c in cands if c.entry.complement is not None and c.entry.complement.role == "alleged"}
     denying = {c.tok for c in cands if c.entry.factuality == "denied" or (c.entry.complement is not None and c.entry.complement.role == "denied")}
