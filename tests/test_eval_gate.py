@@ -18,9 +18,11 @@ import pytest
 from conftest import REPO, SHARED, needs_shared
 
 FLOORS = {
-    "fr": {"f1": 0.82, "recall": 0.76, "precision": 0.88,
-           "on_matched": {"factuality": 0.96, "reported_by": 0.97, "exact_code": 0.95}},
-    "en": {"recall": 0.49},
+    # French: the issue's bars (F1 0.80, recall 0.75; factuality and reported_by 0.85, exact
+    # code 0.60) with the margin other stages' ongoing changes need; measured 0.83 / 0.77
+    "fr": {"f1": 0.80, "recall": 0.75, "precision": 0.85,
+           "on_matched": {"factuality": 0.95, "reported_by": 0.95, "exact_code": 0.93}},
+    "en": {"recall": 0.50},
 }
 
 
