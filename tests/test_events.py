@@ -64,6 +64,11 @@ CASES_EN = [
     ("The Pentagon accused Russia of using North Korean missiles in Ukraine.", ("USA", "RUS", "11")),
     ("Putin was received by North Korean leader Kim Jong Un.", ("PRK", "RUS", "04")),
     ("France imposed sanctions on Iran.", ("FRA", "IRN", "16")),
+    # a domestic act with no target and no other state in the story: the source's own country
+    ("Young Algerians blocked roads leading to the city centre on Sunday.", ("DZA", "DZA", "14")),
+    ("Rebels in the Ivory Coast dismissed an appeal to lay down their arms.", ("CIV", "CIV", "12")),
+    # another state named: no domestic guess
+    ("Ethnic Turks began a hunger strike against Sweden's decision.", ("TUR", "SWE", "14")),
 ]
 
 

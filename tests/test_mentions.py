@@ -73,7 +73,21 @@ CASES = [
     ("en", "2024-06-19", "Western powers say Pyongyang supplied munitions.", "Western powers", "group", "WST"),
     ("en", "2016-01-12", "The Iranian foreign minister said the sailors were safe.", "The Iranian foreign minister", "role", "IRNGOV"),
     ("en", "2024-06-19", "The UN Security Council met on Monday.", "UN Security Council", "name", "IGOUNO"),
-    ("en", "2024-06-19", "Islamic State fighters attacked the base.", "Islamic State", "name", "IMGMUSISI"),
+    ("en", "2024-06-19", "Islamic State fighters attacked the base.", "Islamic State fighters", "role", "IMGMUSISI"),
+    # a sector noun with no country of its own takes its sentence's only country
+    ("en", None, "Police arrested opposition leaders in Belgrade.", "Police", "role", "SRBCOP"),
+    ("en", None, "Prisoners rioted at a jail in East Timor.", "Prisoners", "role", "TLSCVL"),
+    ("en", None, "Red Cross officials suspended aid deliveries in Baghdad.", "Red Cross", "name", "NGOHLHIRC"),
+    # sector nouns from the Phoenix agents dictionary
+    ("en", None, "Palestinian prisoners rioted on Monday.", "Palestinian prisoners", "role", "PSECVL"),
+    ("en", None, "Burundian militiamen attacked the camp.", "Burundian militiamen", "role", "BDIUAF"),
+    ("en", None, "Sudanese guerrillas shelled the town.", "Sudanese guerrillas", "role", "SDNREB"),
+    # a people named after a state's adjective belongs to the state
+    ("en", None, "Some 800,000 Iraqi Kurds sought refuge in Germany.", "Iraqi Kurds", "name", "IRQ"),
+    ("en", None, "Bosnian Serbs demanded a truce.", "Bosnian Serbs", "name", "BIH"),
+    # an untitled name takes the role apposed after it; a title before a name beats a KB role out of its dates
+    ("en", None, "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike.", "Salaheddine Sidhoum", "name", "DZAOPP"),
+    ("en", None, "U.N. Secretary-General Kofi Annan spoke on Monday.", "U.N. Secretary-General Kofi Annan", "name", "IGOUNO"),
 ]
 
 

@@ -77,6 +77,7 @@ def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentence
     _pronouns(found, lang=lang)
     _speakers(found, text, paragraphs)
     _possessive_roles(found)
+    _roles_from_sentence(found)
     _apposed_names(found)
     _surnames(found)
     found = _pairs(found)
@@ -97,7 +98,10 @@ def _merge_role_names(found: list[Detected]) -> list[Detected]:
         d = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         if (
-            nxt is not None and d.kind == "role" and nxt.person and nxt.kind == "name"
+            nxt is not None and nxt.kind == "name" and (
+                (d.kind == "role" and nxt.person) or (nxt.person or nxt.ner_label in ("PER", "PERSON")) and (  # "U.N. Secretary-General Kofi Annan": a KB title before a name
+                    d.kind == "name" and d.actor is not None and len(d.actor.code) > 3 and not d.actor.code.endswith("ELI")
+                    and (nxt.actor is None or nxt.actor.code.endswith("ELI"))))
             and d.para == nxt.para and nxt.tok_start - d.tok_end <= 0 and not (d.number == "p")
         ):
             # "le président russe Vladimir Poutine": one mention, the person's actor
@@ -107,6 +111,12 @@ def _merge_role_names(found: list[Detected]) -> list[Detected]:
             merged.end, merged.tok_end = nxt.end, nxt.tok_end
             merged.kind = "name"
             merged.actor = nxt.actor or d.actor
+            if nxt.actor is not None and d.actor is not None and nxt.actor.code.endswith("ELI") \
+                    and not d.actor.code.endswith("ELI") and (d.kind == "name" or not d.actor.name):
+                # "U.N. Secretary-General Kofi Annan" in an undated story: the title the text
+                # gives says who the person acts for better than a KB role out of its dates
+                merged.actor = replace(d.actor, name=nxt.actor.name or nxt.person_name, qid=nxt.actor.qid,
+                                       rule=d.actor.rule + "+titled:" + nxt.actor.rule)
             merged.entry = nxt.entry
             merged.person = True
             merged.person_name = nxt.person_name
@@ -374,6 +384,32 @@ def _possessive_roles(found: list[Detected]) -> None:
         d.antecedent = probe.antecedent
 
 
+def _roles_from_sentence(found: list[Detected]) -> None:
+    """``police arrested opposition leaders in Belgrade``, ``prisoners rioted at a jail in
+    East Timor``: a sector noun whose phrase names no country takes the country of its
+    sentence when the sentence names exactly one (a state, a capital, a demonym, a
+    resolved role or person); roles usually held by foreigners (ambassador) do not."""
+    by_sent: dict[int, set[str]] = {}
+    for d in found:
+        c = _country(d)
+        if c and len(c) == 3 and d.kind in ("toponym", "name", "role", "demonym") and c not in _NON_STATES:
+            by_sent.setdefault(d.sentence, set()).add(c)
+    for d in found:
+        if d.kind != "role" or d.actor is not None or not d.sector or d.extra.get("foreign") \
+                or d.extra.get("unresolved_of") or d.extra.get("anaphor") is not None:
+            continue
+        if any(e is not d and e.actor is not None and e.para == d.para and e.kind != "pronoun"
+               and e.tok_start < d.tok_end and e.tok_end >= d.tok_start for e in found):
+            continue  # "Red Cross officials": the modifier says whose
+        cs = by_sent.get(d.sentence, set())
+        if len(cs) == 1:
+            c = next(iter(cs))
+            d.actor = make_actor(c + d.sector, rule=f"role:sentence-country:{c}")
+
+
+_NON_STATES = frozenset("WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR".split())
+
+
 def _apposed_names(found: list[Detected]) -> None:
     """``L'ambassadeur russe en Turquie, Andreï Karlov``: an unknown person whose syntactic
     head lies inside a role phrase takes the role's actor."""
@@ -385,6 +421,20 @@ def _apposed_names(found: list[Detected]) -> None:
             r = found[j]
             if r.kind == "role" and r.para == d.para and r.actor is not None and r.number != "p" \
                     and (gov is not None and r.tok_start <= gov < r.tok_end or d.extra.get("appos_of") is r):
+                d.actor = replace(r.actor, name=d.person_name, qid=None, rule=r.actor.rule + "+appos")
+                d.chain_key = r.chain_key or _key(r)
+                r.chain_key = d.chain_key
+                d.antecedent = j
+                break
+        if d.actor is not None:
+            continue
+        # "Salaheddine Sidhoum, Algeria's leading human rights activist": a role apposed after the name
+        for j in range(i + 1, min(len(found), i + 5)):
+            r = found[j]
+            if r.para != d.para or r.tok_start - d.tok_end > 8:
+                break
+            if r.kind == "role" and r.actor is not None and r.number != "p" and r.extra.get("gov") is not None \
+                    and d.tok_start <= r.extra["gov"] < d.tok_end and r.head_tok > d.tok_end:
                 d.actor = replace(r.actor, name=d.person_name, qid=None, rule=r.actor.rule + "+appos")
                 d.chain_key = r.chain_key or _key(r)
                 r.chain_key = d.chain_key

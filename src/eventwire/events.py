@@ -89,8 +89,9 @@ _NOT_STATES = frozenset("IGO NGO IMG MNC WST EUR AFR ASA ARB LAM MEA NAF WAF EAF
 
 def _domestic_targets(cands, ax: "ActorIndex") -> None:
     """``Algerians blocked roads``, ``rebels in the Ivory Coast dismissed an appeal``: a domestic
-    act (no other state named in its sentence) with no target is directed at the source's own
-    country; withdrawals and resignations (PLOVER RETREAT) stay without one."""
+    act (no other state named in the story up to the end of its sentence) with no target is
+    directed at the source's own country; withdrawals and resignations (PLOVER RETREAT) stay
+    without one."""
     from .kb import make_actor
 
     for c in cands:
@@ -105,10 +106,10 @@ def _domestic_targets(cands, ax: "ActorIndex") -> None:
         country = (src.actor.country or "").upper()
         if len(country) != 3 or country in _NOT_STATES or not src.actor.code.upper().startswith(country):
             continue
-        lo, hi = c.p.start + c.tok.sent.start_char, c.p.start + c.tok.sent.end_char
+        hi = c.p.start + c.tok.sent.end_char
         others = False
         for m in ax.mentions:
-            if lo <= m.start < hi:
+            if m.start < hi:
                 a = ax._actor_of(m)
                 k = ((a.country or a.code[:3]).upper() if a is not None else "")
                 if k and k != country and k not in _NOT_STATES:

@@ -329,7 +329,10 @@ class ParagraphScanner:
         for ent in self.doc.ents:
             if any(self.owner[k] is not None for k in range(ent.start, ent.end)):
                 continue
-            if ent.label_ in ("PER", "PERSON"):
+            label = ent.label_
+            if label in ("PER", "PERSON") and all(k in self.demonym_at for k in range(ent.start, ent.end) if self.tp[k]):
+                label = "NORP"  # "Bosnian Serbs" tagged as a person: a group named by its demonyms
+            if label in ("PER", "PERSON"):
                 toks = [k for k in range(ent.start, ent.end) if self.tp[k]]
                 if not toks or not self.doc[toks[0]].text[:1].isupper():
                     continue
@@ -340,7 +343,7 @@ class ParagraphScanner:
                     person_name=ent.text, ner_label=ent.label_,
                 )
                 self._add(d)
-            elif ent.label_ in ("ORG", "NORP", "GPE"):
+            elif label in ("ORG", "NORP", "GPE"):
                 code = None
                 for k in range(ent.start, ent.end):
                     if k in self.demonym_at:
@@ -352,8 +355,8 @@ class ParagraphScanner:
                 d = Detected(
                     start=self.p.start + ent.start_char, end=self.p.start + ent.end_char, head=self._abs(h), kind="name",
                     para=self.para, tok_start=ent.start, tok_end=ent.end, head_tok=h,
-                    actor=make_actor(code, rule=f"ner-{ent.label_}+demonym:{code}"),
-                    number="s", ner_label=ent.label_,
+                    actor=make_actor(code, rule=f"ner-{label}+demonym:{code}"),
+                    number="p" if label == "NORP" and self.doc[h].text.lower().endswith("s") else "s", ner_label=ent.label_,
                 )
                 for k in range(ent.start, ent.end):
                     self.demonym_at.pop(k, None)
@@ -518,10 +521,30 @@ def _rivals(sc: ParagraphScanner, found: list[Detected]) -> None:
             break
 
 
+def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``Iraqi Kurds``, ``Bosnian Serbs``: a people named after a state's adjective belongs to
+    that state (CAMEO codes the country first: IRQKUR); the two mentions become one."""
+    doc = sc.doc
+    for a, b in zip(found, found[1:]):
+        if a.kind == "_drop" or a.tok_end != b.tok_start or doc[a.tok_end - 1].pos_ != "ADJ" or a.actor is None or b.actor is None:
+            continue
+        ca, cb = a.actor.country or a.actor.code, b.actor.code
+        if a.kind not in ("toponym", "demonym") or len(ca) != 3 or ca in _REGIONS or len(a.actor.code) != 3:
+            continue
+        if b.kind not in ("demonym", "name") or len(cb) != 3 or cb == ca or b.person or doc[b.head_tok].pos_ not in ("NOUN", "PROPN") \
+                or not doc[b.head_tok].text.lower().endswith("s"):
+            continue
+        b.actor = make_actor(ca, rule=f"demonym+people:{ca}:{cb}")
+        b.start, b.tok_start = a.start, a.tok_start
+        a.kind = "_drop"
+
+
 def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
     """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
     sc = ParagraphScanner(kb, lang, date, p, para_index, short)
     found = [d for d in sc.scan() if d.kind != "_drop"]
+    _groups_of_states(sc, found)
+    found = [d for d in found if d.kind != "_drop"]
     _textual_appositions(sc, found)
     _rivals(sc, found)
     sc.remember_short_names()
