@@ -361,12 +361,16 @@ def spec_entry(n: int, parts: list[str], idx: int) -> dict:
     rec: dict = {"lemma": lemma, "pos": {"V": "VERB", "N": "NOUN"}[pos], "cameo": code}
     exp = None
     pair = None
-    for tok in re.findall(r"(\w[\w:]*=(?:\"[^\"]*\"|\S+)|\brefl\b|\brecip\b)", cons):
+    domestic = False
+    for tok in re.findall(r"(\w[\w:]*=(?:\"[^\"]*\"|\S+)|\brefl\b|\brecip\b|\bdomestic\b)", cons):
         if tok == "refl":
             rec["reflexive"] = True
             continue
         if tok == "recip":
             rec["reciprocal"] = True
+            continue
+        if tok == "domestic":
+            domestic = True
             continue
         k, v = tok.split("=", 1)
         v = v.strip('"')
@@ -407,6 +411,8 @@ def spec_entry(n: int, parts: list[str], idx: int) -> dict:
         uses_t = re.search(r"\{(?:[^{}]* )?T\}|\{adjT", template) is not None
         uses_s = re.search(r"\{(?:[^{}]* )?S\}|\{adjS", template) is not None
         rec["expect"] = {"source": ACTORS[s][0] if uses_s else "---", "target": ACTORS[t][0] if uses_t else "---"}
+        if domestic:  # the object is a home institution or group: the coder gives it the source's country
+            rec["expect"]["target"] = rec["expect"]["source"]
     derived = target_roles_of(template)
     if derived and rec["expect"]["target"] != "---":
         have = rec.get("target", "obj" if rec["pos"] == "VERB" else "prep:contre").split("|")
@@ -532,6 +538,23 @@ def present_variant(example: str) -> str | None:
     return example[:m.start()] + pres + example[m.end():]
 
 
+def domestic_expectation(rec: dict) -> None:
+    """The coder directs a domestic act with no target named in its sentence (CAMEO 08, 10-14,
+    17...) at the source's own country (``eventwire.events._domestic_targets``): expect that."""
+    if rec["expect"]["target"] != "---" or rec["expect"]["source"] == "---":
+        return
+    sys.path.insert(0, str(ROOT / "src"))
+    try:
+        from eventwire import events
+        from eventwire.codebooks import cameo
+
+        roots = getattr(events, "DOMESTIC_TARGET_ROOTS", frozenset())
+        if rec["cameo"][:2] in roots and cameo(rec["cameo"]).plover_type != "RETREAT":
+            rec["expect"]["target"] = rec["expect"]["source"]
+    except ImportError:
+        return
+
+
 def cmd_build(args) -> int:
     held = {} if args.all else read_held()
     core_recs = core_records()
@@ -553,6 +576,7 @@ def cmd_build(args) -> int:
                 print(f"core has it: line {n} {rec['lemma']} {rec['cameo']} {rec.get('obj', '')}", file=sys.stderr)
             continue
         rec = trimmed
+        domestic_expectation(rec)
         if key in seen:
             if args.verbose:
                 print(f"spec line {n}: duplicate entry {key} (first kept)", file=sys.stderr)
