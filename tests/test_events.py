@@ -69,6 +69,8 @@ CASES_EN = [
     ("Rebels in the Ivory Coast dismissed an appeal to lay down their arms.", ("CIV", "CIV", "12")),
     # another state named: no domestic guess
     ("Ethnic Turks began a hunger strike against Sweden's decision.", ("TUR", "SWE", "14")),
+    # a protest with no target whose story names one other state: that state
+    ("Palestinian prisoners rioted on Monday at a jail in northern Israel.", ("PSE", "ISR", "14")),
 ]
 
 

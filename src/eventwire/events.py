@@ -106,16 +106,25 @@ def _domestic_targets(cands, ax: "ActorIndex") -> None:
         country = (src.actor.country or "").upper()
         if len(country) != 3 or country in _NOT_STATES or not src.actor.code.upper().startswith(country):
             continue
-        hi = c.p.start + c.tok.sent.end_char
-        others = False
+        lo, hi = c.p.start + c.tok.sent.start_char, c.p.start + c.tok.sent.end_char
+        others: dict[str, Argument] = {}  # other states in the sentence
+        story: set[str] = set()  # other states in the story up to the end of its sentence
         for m in ax.mentions:
-            if m.start < hi:
-                a = ax._actor_of(m)
-                k = ((a.country or a.code[:3]).upper() if a is not None else "")
-                if k and k != country and k not in _NOT_STATES:
-                    others = True
-                    break
-        if others:
+            if m.start >= hi:
+                break
+            a = ax._actor_of(m)
+            k = ((a.country or a.code[:3]).upper() if a is not None else "")
+            if k and k != country and k not in _NOT_STATES:
+                story.add(k)
+                if m.start >= lo:
+                    others.setdefault(k, Argument(actor=a, start=m.start, end=m.end, text=m.text))
+        if len(others) == 1 and len(story) == 1 and c.entry.cameo[:2] in ("14", "17"):
+            # "Palestinian prisoners rioted at a jail in northern Israel": the one other state
+            # of the story is what a protest or a coercive act is aimed at
+            c.targets = list(others.values())
+            c.target_role = "context"
+            continue
+        if story:
             continue
         off = c.p.start + c.tok.idx  # no words name it: an empty span at the predicate
         c.targets = [Argument(actor=make_actor(country, rule=f"domestic:{src.actor.code}"), start=off, end=off, text="")]

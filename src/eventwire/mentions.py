@@ -537,6 +537,20 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
         b.actor = make_actor(ca, rule=f"demonym+people:{ca}:{cb}")
         b.start, b.tok_start = a.start, a.tok_start
         a.kind = "_drop"
+    # "the Albanians of southern Serbia", "Kurds in Iraq": a people of or in a state
+    at = {k: d for d in found if d.kind == "toponym" and d.actor is not None for k in range(d.tok_start, d.tok_end)}
+    for b in found:
+        if b.kind not in ("demonym", "name") or b.actor is None or b.person or len(b.actor.code) != 3 \
+                or b.actor.code in _REGIONS or not doc[b.head_tok].text.lower().endswith("s") or doc[b.head_tok].pos_ not in ("NOUN", "PROPN"):
+            continue
+        for prep in doc[b.head_tok].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            t = at.get(obj.i) if obj is not None else None
+            if t is not None and len(t.actor.country or "") == 3 and t.actor.country != b.actor.code and t.actor.country not in _REGIONS:
+                b.actor = make_actor(t.actor.country, rule=f"people-{prep.lower_}-state:{t.actor.country}:{b.actor.code}")
+                break
 
 
 def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
