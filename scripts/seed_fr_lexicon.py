@@ -12,12 +12,20 @@ Two steps:
             (``- * SANCTIONS [163]``), translated. Writes a TSV (one candidate a line).
 
 ``build`` — the hand-checked lexicon: reads ``scripts/data/fr_predicates_spec.txt`` (written
-            and checked by hand, with the seed TSV as a checklist), inflects the example
-            sentences, drops entries the core file (``predicates.jsonl``) already has, and
-            writes ``src/eventwire/lang/fr/predicates_ext.jsonl``.
+            and checked by hand, with the seed TSV as a checklist), renders the example
+            sentences (actors, contractions, agreement), adds the target slots the example
+            uses, drops entries the core file (``predicates.jsonl``) already has or would take
+            first, skips the held-back list ``scripts/data/fr_predicates_held.tsv`` and writes
+            ``src/eventwire/lang/fr/predicates_ext.jsonl``. ``--check`` runs spaCy over the
+            examples and puts a participle the lemmatizer misses into the present tense.
+
+``check`` — codes every example with the real pipeline; ``--hold`` appends the failures
+            (and, with ``--core-steals``, entries that take a core example) to the held list.
 
     .venv/bin/python scripts/seed_fr_lexicon.py seed --out /tmp/fr_seed.tsv
-    .venv/bin/python scripts/seed_fr_lexicon.py build [--check]   # --check: spaCy lemma check
+    .venv/bin/python scripts/seed_fr_lexicon.py build --check --all      # every spec entry
+    .venv/bin/python scripts/seed_fr_lexicon.py check --hold --core-steals
+    .venv/bin/python scripts/seed_fr_lexicon.py build --check            # ships what codes
 
 Nothing here runs at coding time; the jsonl is the data the coder reads.
 """
@@ -632,55 +640,56 @@ def validate(recs: list[dict]) -> None:
         parse_entry(r, lang="fr", where=r["id"])
 
 
-def code_examples(path: Path, *, only: str | None = None, batch: int = 80):
-    """Code every example of ``path`` with the real pipeline; yield (record, ok, why).
-
-    Examples are coded ``batch`` at a time, one paragraph each, in one article (one parse
-    call); an event belongs to the example whose paragraph holds its predicate."""
+def code_examples(path: Path, *, only: str | None = None):
+    """Code every example of ``path`` with the real pipeline, one example per article (as
+    tests/test_lexicon.py does: no coreference across examples); yield (record, ok, what came out)."""
     sys.path.insert(0, str(ROOT / "src"))
     from eventwire.pipeline import code_text
 
-    recs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("//"):
             continue
         r = json.loads(line)
         if only and only not in r["id"]:
             continue
-        recs.append(r)
-    for i in range(0, len(recs), batch):
-        chunk = recs[i:i + batch]
-        text = "\n".join(r["example"] for r in chunk)
-        ca = code_text(text, lang="fr", published="2024-06-19", doc_id=f"lexcheck{i}")
-        starts, pos = [], 0
-        for r in chunk:
-            f = ca.article.text.find(r["example"][:20], pos)
-            starts.append(f if f >= 0 else pos)
-            pos = starts[-1] + 1
-        by_para: dict[int, list] = {}
+        ca = code_text(r["example"], lang="fr", published="2024-06-19")
+        want = (r["expect"]["source"], r["expect"]["target"])
+        got, ok = [], False
         for e in ca.events:
-            k = max(j for j, s0 in enumerate(starts) if s0 <= e.predicate[0])
-            by_para.setdefault(k, []).append(e)
-        for k, r in enumerate(chunk):
-            want = (r["expect"]["source"], r["expect"]["target"])
-            got, ok = [], False
-            for e in by_para.get(k, []):
-                sc = ((e.source.actor.country or e.source.actor.code[:3]) if e.source else "---")[:3]
-                tc = ((e.target.actor.country or e.target.actor.code[:3]) if e.target else "---")[:3]
-                got.append(f"{e.rule}:{e.cameo}:{sc}>{tc}")
-                if e.rule == r["id"] and e.cameo[:2] == r["cameo"][:2] and (sc, tc) == want:
-                    ok = True
-            yield r, ok, " ".join(got) or "no event"
+            sc = ((e.source.actor.country or e.source.actor.code[:3]) if e.source else "---")[:3].upper()
+            tc = ((e.target.actor.country or e.target.actor.code[:3]) if e.target else "---")[:3].upper()
+            got.append(f"{e.rule}:{e.cameo}:{sc}>{tc}")
+            if e.rule == r["id"] and e.cameo[:2] == r["cameo"][:2] and (sc, tc) == want:
+                ok = True
+        yield r, ok, " ".join(got) or "no event"
 
 
 def cmd_check(args) -> int:
+    """Code every example; with ``--hold``, append the failures to the held-back list
+    (then ``build --check`` again ships only entries that code)."""
     n = bad = 0
+    held_lines = []
     for r, ok, why in code_examples(Path(args.file), only=args.only):
         n += 1
         if not ok:
             bad += 1
-            print(f"FAIL {r['id']} want {r['expect']['source']}>{r['expect']['target']} :: {r['example']} :: {why}")
+            print(f"FAIL {r['id']} want {r['expect']['source']}>{r['expect']['target']} :: {r['example']} :: {why}", flush=True)
+            held_lines.append(f"{r['cameo']}\t{r['lemma']}\t{r['example']}\twant {r['expect']['source']}>{r['expect']['target']}; got {why}")
     print(f"{n - bad}/{n} examples code as expected", file=sys.stderr)
+    if args.core_steals:
+        # examples of the core file taken by an extension entry: the core file wins
+        ext = {json.loads(x)["id"]: json.loads(x) for x in (LANG_FR / "predicates_ext.jsonl").read_text(encoding="utf-8").splitlines() if x.startswith("{")}
+        for r, ok, why in code_examples(LANG_FR / "predicates.jsonl"):
+            if ok:
+                continue
+            for rid in re.findall(r"(fr\.x\.[^:\s]+):", why):
+                if rid in ext:
+                    e = ext[rid]
+                    print(f"TAKES {rid} the example of core {r['id']}: {r['example']}", flush=True)
+                    held_lines.append(f"{e['cameo']}\t{e['lemma']}\t{e['example']}\ttakes the example of core entry {r['id']} (the core file wins)")
+    if args.hold and held_lines:
+        with HELD.open("a", encoding="utf-8") as f:
+            f.write("\n".join(held_lines) + "\n")
     return 0
 
 
@@ -723,6 +732,8 @@ def main(argv=None) -> int:
     c = sub.add_parser("check", help="code every example of the extension with the real pipeline")
     c.add_argument("--file", default=str(LANG_FR / "predicates_ext.jsonl"))
     c.add_argument("--only", default=None, help="only ids containing this text")
+    c.add_argument("--hold", action="store_true", help="append failures to scripts/data/fr_predicates_held.tsv")
+    c.add_argument("--core-steals", action="store_true", help="also hold extension entries that take a core example")
     c.set_defaults(func=cmd_check)
     args = ap.parse_args(argv)
     return args.func(args)
