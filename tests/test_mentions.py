@@ -77,6 +77,8 @@ CASES = [
     # a sector noun with no country of its own takes its sentence's only country
     ("en", None, "Police arrested opposition leaders in Belgrade.", "Police", "role", "SRBCOP"),
     ("en", None, "Prisoners rioted at a jail in East Timor.", "Prisoners", "role", "TLSCVL"),
+    ("en", None, "Prisoners rioted at a jail in East Timor demanding independence from Indonesian rule.", "Prisoners", "role", "TLSCVL"),
+    ("en", None, "President Dos Santos conceded to demands from the National Union for the Total Independence of Angola.", "President Dos Santos", "name", "AGOGOV"),
     ("en", None, "Red Cross officials suspended aid deliveries in Baghdad.", "Red Cross", "name", "NGOHLHIRC"),
     # sector nouns from the Phoenix agents dictionary
     ("en", None, "Palestinian prisoners rioted on Monday.", "Palestinian prisoners", "role", "PSECVL"),

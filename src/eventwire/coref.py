@@ -390,12 +390,16 @@ def _roles_from_sentence(found: list[Detected]) -> None:
     sentence when the sentence names exactly one (a state, a capital, a demonym, a
     resolved role or person); roles usually held by foreigners (ambassador) do not."""
     by_sent: dict[int, set[str]] = {}
+    places: dict[int, list[Detected]] = {}
     for d in found:
         c = _country(d)
         if c and len(c) == 3 and d.kind in ("toponym", "name", "role", "demonym") and c not in _NON_STATES:
             by_sent.setdefault(d.sentence, set()).add(c)
+            if d.kind == "toponym" and d.extra.get("loc_prep"):
+                places.setdefault(d.sentence, []).append(d)
     for d in found:
-        if d.kind != "role" or d.actor is not None or not d.sector or d.extra.get("foreign") \
+        # a role phrase, or a title merged with an unknown name ("President Dos Santos")
+        if d.kind not in ("role", "name") or d.actor is not None or not d.sector or d.extra.get("foreign") \
                 or d.extra.get("unresolved_of") or d.extra.get("anaphor") is not None:
             continue
         if any(e is not d and e.actor is not None and e.para == d.para and e.kind != "pronoun"
@@ -405,6 +409,14 @@ def _roles_from_sentence(found: list[Detected]) -> None:
         if len(cs) == 1:
             c = next(iter(cs))
             d.actor = make_actor(c + d.sector, rule=f"role:sentence-country:{c}")
+            continue
+        # several countries: the one where its own clause is located ("rioted at a jail in
+        # East Timor ... independence from Indonesian rule")
+        gov = d.extra.get("gov")
+        here = {_country(t) for t in places.get(d.sentence, ()) if t.para == d.para and gov in t.extra.get("anc", ())}
+        if len(here) == 1:
+            c = next(iter(here))
+            d.actor = make_actor(c + d.sector, rule=f"role:clause-place:{c}")
 
 
 _NON_STATES = frozenset("WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR".split())

@@ -457,6 +457,7 @@ class ParagraphScanner:
             ))
 
 
+_LOCATIVE_EN = frozenset(["in", "at", "near", "inside", "outside"])
 _LOCATIVE = frozenset(["en", "dans", "au", "aux", "in", "across", "throughout", "partout"])
 _DEFINITE = frozenset(["le", "la", "l'", "les", "ce", "cette", "cet", "du", "au", "the", "this", "that"])
 
@@ -566,6 +567,10 @@ def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, shor
         t = p.doc[d.head_tok]
         d.extra["gov"] = t.head.i
         d.extra["anc"] = frozenset(a.i for a in t.ancestors)
+        if d.kind == "toponym":  # a place where something happens: under "in" / "at" / "near"
+            prep = next((a for a in t.ancestors if a.dep_ == "prep" or a.pos_ == "ADP"), None)
+            if prep is not None and prep.lower_ in _LOCATIVE_EN:
+                d.extra["loc_prep"] = prep.lower_
         d.subject = t.dep_.startswith(_SUBJ)
         if not d.subject:
             # a subject whose head token is not the span's first (appos, flat names)
