@@ -87,6 +87,21 @@ DOMESTIC_TARGET_ROOTS = frozenset({"08", "10", "11", "12", "13", "14", "17"})
 _NOT_STATES = frozenset("IGO NGO IMG MNC WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR UIS ---".split())
 
 
+def _located(c, head: int) -> bool:
+    """The token at article offset ``head`` names where the act of ``c`` happens: its nearest
+    preposition is a locative one (in, at, near; en, à, dans, près de) under the predicate."""
+    for t in c.tok.sent:
+        if c.p.start + t.idx == head:
+            prep = next((a for a in t.ancestors if a.dep_ in ("prep", "case") or a.pos_ == "ADP"), None)
+            if prep is None:
+                prep = next((x for x in t.children if x.dep_ == "case"), None)
+            return prep is not None and prep.lower_ in _LOCATIVE_PREPS and c.tok in t.ancestors
+    return False
+
+
+_LOCATIVE_PREPS = frozenset(["in", "at", "near", "inside", "en", "à", "au", "aux", "dans", "près"])
+
+
 def _domestic_targets(cands, ax: "ActorIndex") -> None:
     """``Algerians blocked roads``, ``rebels in the Ivory Coast dismissed an appeal``: a domestic
     act (no other state named in the story up to the end of its sentence) with no target is
@@ -116,11 +131,12 @@ def _domestic_targets(cands, ax: "ActorIndex") -> None:
             k = ((a.country or a.code[:3]).upper() if a is not None else "")
             if k and k != country and k not in _NOT_STATES:
                 story.add(k)
-                if m.start >= lo:
+                if m.start >= lo and (c.entry.cameo[:2] == "14" or _located(c, m.head)):
                     others.setdefault(k, Argument(actor=a, start=m.start, end=m.end, text=m.text))
         if len(others) == 1 and len(story) == 1 and c.entry.cameo[:2] in ("14", "17"):
             # "Palestinian prisoners rioted at a jail in northern Israel": the one other state
-            # of the story is what a protest or a coercive act is aimed at
+            # of the story is what a protest is aimed at; a coercive act, at the state where it
+            # takes place (not "sending troops to Iraq")
             c.targets = list(others.values())
             c.target_role = "context"
             continue
