@@ -41,8 +41,45 @@ def load_model(lang: str) -> "Language":
                     nlp = spacy.load(MODELS[lang])
                 except OSError as exc:  # package not installed
                     raise ModelMissing(PACKAGES[lang], lang) from exc
+                _add_sentence_guard(nlp)
                 _models[lang] = nlp
     return nlp
+
+
+# A sentence starts only after one of these (or at the start of a paragraph).
+SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";", "...", "?!", "!?"})
+CLOSING_QUOTES = frozenset({'"', "»", "'", ")", "]"})
+
+
+def may_start_sentence(prev: str, before_prev: str | None) -> bool:
+    """Whether a token after ``prev`` (itself after ``before_prev``) may open a sentence.
+
+    The parsers split sentences inside clauses now and then (``Pékin a condamné…`` gave
+    two sentences, ``Pékin`` alone), which loses the subject; sentence-final punctuation,
+    possibly followed by a closing quote or bracket, is required instead.
+    """
+    if prev in SENTENCE_END or prev.endswith((".", "!", "?")):
+        return True
+    return prev in CLOSING_QUOTES and before_prev is not None and before_prev in SENTENCE_END
+
+
+def _add_sentence_guard(nlp: "Language") -> None:
+    """Forbid sentence starts that no punctuation allows, before the parser runs."""
+    from spacy.language import Language
+
+    name = "eventwire_sentence_guard"
+    if not Language.has_factory(name):
+
+        @Language.component(name)
+        def sentence_guard(doc):
+            for i in range(1, len(doc)):
+                before = doc[i - 2].text if i > 1 else None
+                if not may_start_sentence(doc[i - 1].text, before):
+                    doc[i].is_sent_start = False
+            return doc
+
+    if name not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(name, before="parser")
 
 
 @dataclass(frozen=True, slots=True)
