@@ -115,6 +115,9 @@ class ParagraphScanner:
             if not self.tp[j]:
                 if self.doc[j].text in ("-", "\u2011"):
                     continue  # "Moscou - Pyongyang", "Corée - du - Nord"
+                if self.doc[j].text in ("'", "\u2019") and key and not key[-1].endswith("'"):
+                    key = key[:-1] + (key[-1] + "'",)  # "Kurdistan Workers' Party": a split plural possessive
+                    continue
                 break
             key = key + self.tp[j]
             if len(key) > limit:
