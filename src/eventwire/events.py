@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, find_prep, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, find_prep, is_reflexive, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -112,6 +112,8 @@ def _domestic_targets(cands, ax: "ActorIndex") -> None:
     for c in cands:
         if c.targets or not c.sources or c.entry.cameo[:2] not in DOMESTIC_TARGET_ROOTS:
             continue
+        if c.entry.target[:1] == ("none",) and c.entry.cameo[:2] == "08":
+            continue  # a concession that usually has no target (``resigned``): none is invented
         try:
             if cameo_info(c.entry.cameo).plover_type == "RETREAT":
                 continue
@@ -228,12 +230,7 @@ class Candidate:
 
 
 def _is_reflexive(tok) -> bool:
-    for c in tok.children:
-        if c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "expl") and c.lower_ in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"):
-            return True
-        if c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex") and c.i < tok.i:
-            return True
-    return False
+    return is_reflexive(tok)
 
 
 def _partitive(t, g: Grammar) -> list:
