@@ -31,6 +31,10 @@ CASES_FR = [
     # passive: the agent is the source; no agent, no source
     ("Le président russe a été reçu par le dirigeant nord-coréen Kim Jong Un.", ("PRK", "RUS", "04")),
     ("Pyongyang est soumis à des sanctions internationales depuis 2006.", ("---", "PRK", "16")),
+    # a reflexive verb takes être but is not a passive: its subject is the source
+    ("L'Algérie s'est concertée avec la Tunisie.", ("DZA", "TUN", "04")),
+    # a capital opening the sentence stays its subject
+    ("Pékin a condamné les essais nord-coréens.", ("CHN", "PRK", "11")),
     # coordination gives one event per actor
     ("Les États-Unis et la Corée du Sud ont critiqué la Russie.", ("USA", "RUS", "11")),
     ("Les États-Unis et la Corée du Sud ont critiqué la Russie.", ("KOR", "RUS", "11")),

@@ -171,6 +171,16 @@ def conjuncts(tok, sch: Scheme) -> list:
     return out
 
 
+def is_reflexive(tok) -> bool:
+    """A verb with a reflexive clitic (``s'est engagé``, ``se sont concertés``)."""
+    for c in tok.children:
+        if c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "expl") and c.lower_ in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"):
+            return True
+        if c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex") and c.i < tok.i:
+            return True
+    return False
+
+
 def is_passive(tok, sch: Scheme) -> bool:
     for c in tok.children:
         if c.dep_ in sch.aux_pass or c.dep_ in sch.subj_pass or c.dep_ in sch.agent:
@@ -286,6 +296,9 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     r.passive = (not nominal) and is_passive(tok, sch)
     if r.passive and tok.lemma_.lower() in g.etre_verbs and not any(c.dep_ in sch.agent for c in tok.children):
         r.passive = False  # ``sont entrés``: a compound tense with être, not a passive
+        active_subj = sch.subj | sch.subj_pass
+    elif r.passive and is_reflexive(tok) and not any(c.dep_ in sch.agent for c in tok.children):
+        r.passive = False  # ``l'Algérie s'est concertée``: a reflexive verb takes être, it is not a passive
         active_subj = sch.subj | sch.subj_pass
     else:
         active_subj = sch.subj
