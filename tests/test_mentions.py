@@ -79,6 +79,7 @@ CASES = [
     ("en", None, "Prisoners rioted at a jail in East Timor.", "Prisoners", "role", "TLSCVL"),
     ("en", None, "Prisoners rioted at a jail in East Timor demanding independence from Indonesian rule.", "Prisoners", "role", "TLSCVL"),
     ("en", None, "President Dos Santos conceded to demands from the National Union for the Total Independence of Angola.", "President Dos Santos", "name", "AGOGOV"),
+    ("en", None, "An Argentine judge ordered former president Carlos Menem to appear over arms sales to Croatia and Ecuador.", "president Carlos Menem", "name", "ARGGOV"),
     ("en", None, "Red Cross officials suspended aid deliveries in Baghdad.", "Red Cross", "name", "NGOHLHIRC"),
     # sector nouns from the Phoenix agents dictionary
     ("en", None, "Palestinian prisoners rioted on Monday.", "Palestinian prisoners", "role", "PSECVL"),

@@ -417,8 +417,17 @@ def _roles_from_sentence(found: list[Detected]) -> None:
         if len(here) == 1:
             c = next(iter(here))
             d.actor = make_actor(c + d.sector, rule=f"role:clause-place:{c}")
+            continue
+        # else the country of the sentence's first actor when that is a state's institution
+        # ("An Argentine judge ordered former president Carlos Menem ... arms sales to Croatia")
+        first = next((e for e in found if e.sentence == d.sentence and e.actor is not None and e.kind != "pronoun"), None)
+        if first is not None and first is not d and first.start < d.start and first.kind == "role" \
+                and first.sector in _INSTITUTIONS and (_country(first) or "") in cs:
+            c = _country(first)
+            d.actor = make_actor(c + d.sector, rule=f"role:sentence-institution:{c}")
 
 
+_INSTITUTIONS = frozenset(["GOV", "JUD", "COP", "LEG", "MIL"])
 _NON_STATES = frozenset("WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR".split())
 
 
