@@ -22,7 +22,7 @@ FLOORS = {
     # code 0.60) with the margin other stages' ongoing changes need; measured 0.83 / 0.77
     "fr": {"f1": 0.80, "recall": 0.75, "precision": 0.85,
            "on_matched": {"factuality": 0.95, "reported_by": 0.95, "exact_code": 0.93}},
-    "en": {"recall": 0.50},
+    "en": {"recall": 0.60},  # measured 0.63 (actor fallbacks, domestic targets)
 }
 
 
