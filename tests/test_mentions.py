@@ -88,6 +88,7 @@ CASES = [
     # a people named after a state's adjective belongs to the state
     ("en", None, "Some 800,000 Iraqi Kurds sought refuge in Germany.", "Iraqi Kurds", "name", "IRQ"),
     ("en", None, "Bosnian Serbs demanded a truce.", "Bosnian Serbs", "name", "BIH"),
+    ("en", None, "Serb forces killed three ethnic Albanians in southeastern Serbia.", "Albanians", "name", "SRB"),
     ("en", None, "The rebel Kurdistan Workers' Party issued a declaration.", "Kurdistan Workers' Party", "name", "TURREB"),
     ("en", None, "The Albanians of southern Serbia demanded autonomy.", "Albanians", "name", "SRB"),
     ("en", None, "The government outlawed a group in Northern Ireland.", "Northern Ireland", "toponym", "GBR"),

@@ -398,6 +398,15 @@ def _roles_from_sentence(found: list[Detected]) -> None:
             if d.kind == "toponym" and d.extra.get("loc_prep"):
                 places.setdefault(d.sentence, []).append(d)
     for d in found:
+        # "Serb forces killed three ethnic Albanians in southeastern Serbia": a minority belongs
+        # to the one other state of its sentence
+        if d.extra.get("ethnic") and d.actor is not None:
+            own = _country(d) or d.actor.code
+            cs = by_sent.get(d.sentence, set()) - {own}
+            if len(cs) == 1:
+                c = next(iter(cs))
+                d.actor = make_actor(c, rule=f"ethnic-minority:{c}:{d.actor.code}")
+    for d in found:
         # a role phrase, or a title merged with an unknown name ("President Dos Santos")
         if d.kind not in ("role", "name") or d.actor is not None or not d.sector or d.extra.get("foreign") \
                 or d.extra.get("unresolved_of") or d.extra.get("anaphor") is not None:
