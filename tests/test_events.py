@@ -72,7 +72,7 @@ CASES_EN = [
     ("Young Algerians blocked roads leading to the city centre on Sunday.", ("DZA", "DZA", "14")),
     ("Rebels in the Ivory Coast dismissed an appeal to lay down their arms.", ("CIV", "CIV", "12")),
     # another state named: no domestic guess
-    ("Ethnic Turks began a hunger strike against Sweden's decision.", ("TUR", "SWE", "14")),
+    ("Turkish workers began a hunger strike against Sweden's decision.", ("TUR", "SWE", "14")),
     # a protest with no target whose story names one other state: that state
     ("Palestinian prisoners rioted on Monday at a jail in northern Israel.", ("PSE", "ISR", "14")),
 ]
