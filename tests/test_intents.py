@@ -1,4 +1,4 @@
-"""Intended acts recoded as intentions (English): 03x for cooperation, 13x for threats."""
+"""Intended acts recoded as intentions: 03x for cooperation, 13x for threats."""
 
 from __future__ import annotations
 
@@ -24,4 +24,10 @@ def test_statements_accusations_and_intents_are_not_recoded(code):
 
 
 def test_a_language_without_an_intent_table_keeps_the_act():
-    assert intent_code("071", "fr") is None
+    assert intent_code("071", "xx") is None
+
+
+@pytest.mark.parametrize("act", ["042", "057", "071", "0841", "143", "163", "190"])
+def test_french_and_english_code_an_intention_alike(act):
+    # the same sentence in two languages must give the same code, or reports never merge
+    assert intent_code(act, "fr") == intent_code(act, "en") is not None
