@@ -4,8 +4,8 @@ CAMEO codes a stated future cooperative act ("Finland will give Tanzania a grant
 will evacuate the settlements") as the intention (0331, 0356), and a stated future hostile
 act ("they would boycott all contact") as a threat (133); PLOVER types them AGREE and
 THREATEN. ``lang/<lang>/intents.json`` maps an act's code to that code (most specific prefix
-first); a language without the file keeps the act's code with factuality ``intended`` (the
-French development gold codes intentions that way).
+first); French and English share one table, so that a story and its translation get the same
+code; a language without the file keeps the act's code with factuality ``intended``.
 """
 
 from __future__ import annotations
