@@ -34,6 +34,12 @@ CASES = [
     ("fr", "2016-09-19", "Cette frappe a permis à l'organisation État islamique d'avancer. Elle s'empare de la colline.", "Elle", 0, "IMGMUSISI"),
     ("en", "2024-06-19", "Vladimir Putin arrived in Pyongyang. He signed a treaty with Kim Jong Un.", "He", 0, "RUSGOV"),
     ("en", "2024-06-19", "Ursula von der Leyen met Keir Starmer. She praised the deal.", "She", 0, "IGOEUREEC"),
+    # a bare surname that is also a place name is the person named before; with a
+    # preposition or an article it stays the place
+    ("fr", "2016-01-10", "Le président François Hollande a condamné l'attentat. Hollande a rencontré le roi.", "Hollande", 0, "FRAGOV"),
+    ("fr", "2016-01-10", "Le président François Hollande a condamné l'attentat. Il ira en Hollande.", "Hollande", 0, "NLD"),
+    ("fr", "2016-01-10", "François Hollande a parlé. La Hollande a répondu.", "Hollande", 0, "NLD"),
+    ("en", "2016-01-10", "Michael Jordan met King Abdullah. He flew to Jordan.", "Jordan", 0, "JOR"),
     # object clitic: not the subject of its own clause
     ("fr", "2024-06-19", "Poutine s'est engagé à renforcer les relations avec Pyongyang et à le soutenir.", "le", 0, "PRK"),
     # possessives prefer the subject of their clause

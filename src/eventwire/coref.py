@@ -71,6 +71,7 @@ def link(found: list[Detected], *, kb: KB, lang: str, date: str | None, sentence
         d.sentence = _sentence_index(sentences, d.start) if sentences else 0
     found = _merge_role_names(found)
     _surnames(found)
+    _surnames_over_places(found, text)
     _roles_without_country(found)
     _anaphors(found, kb)
     _roles_of_mentions(found)
@@ -151,6 +152,44 @@ def _surnames(found: list[Detected]) -> None:
                 d.actor = replace(ante.actor, rule=ante.actor.rule + "+surname")
                 d.antecedent = found.index(ante)
                 d.person_name = ante.person_name
+
+
+# a word before a bare place name that keeps it a place (``en Hollande``, ``to Jordan``)
+_PLACE_WORDS = frozenset({"en", "à", "au", "aux", "dans", "vers", "de", "d'", "du", "des", "la", "le", "l'", "les",
+                          "in", "to", "from", "into", "at", "of", "the", "near"})
+
+
+def _surnames_over_places(found: list[Detected], text: str) -> None:
+    """A bare one-word place name that is the surname of a person the article named in full
+    before is that person (``François Hollande`` … ``Hollande est arrivé``), unless a
+    preposition or an article makes it a place (``en Hollande``, ``la Hollande``)."""
+    if not text:
+        return
+    known: dict[str, Detected] = {}
+    for d in found:
+        full = d.person_name or (d.actor.name if d.actor is not None else None)
+        if d.kind == "name" and d.person and full and d.actor is not None:
+            parts = full.split()
+            if len(parts) >= 2:
+                known[parts[-1].lower()] = d
+            continue
+        if d.kind not in ("toponym", "name") or d.person:
+            continue
+        word = text[d.start:d.end]
+        ante = known.get(word.lower()) if " " not in word else None
+        if ante is None:
+            continue
+        before = text[max(0, d.start - 12):d.start].replace("\u2019", "'").lower()
+        prev = before.split()[-1] if before.split() else ""
+        if prev in _PLACE_WORDS or prev.endswith(("d'", "l'")) and prev not in ("qu'",):
+            continue
+        d.kind = "name"
+        d.person = True
+        d.person_name = ante.person_name or ante.actor.name
+        d.gender = ante.gender
+        d.number = "s"
+        d.actor = replace(ante.actor, rule=ante.actor.rule + "+surname")
+        d.antecedent = found.index(ante)
 
 
 def _dominant_country(found: list[Detected], upto: int) -> str | None:
