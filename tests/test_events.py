@@ -54,6 +54,11 @@ CASES_FR = [
     ("La Russie a signé un accord avec la Chine.", ("RUS", "CHN", "05")),
     # coordinated verbs share their subject
     ("La Russie a envahi l'Ukraine et a menacé la Pologne.", ("RUS", "POL", "13")),
+    # coordinated nationality adjectives: one actor each
+    ("Les gouvernements britannique, australien et danois ont condamné la Russie.", ("AUS", "RUS", "11")),
+    ("Les gouvernements britannique, australien et danois ont condamné la Russie.", ("DNK", "RUS", "11")),
+    # an agentless passive reported by X: X is no source
+    ("La police irakienne a indiqué que trois civils irakiens ont été tués à Bagdad.", ("---", "IRQ", "19")),
 ]
 
 
@@ -75,6 +80,13 @@ CASES_EN = [
     ("Turkish workers began a hunger strike against Sweden's decision.", ("TUR", "SWE", "14")),
     # a protest with no target whose story names one other state: that state
     ("Palestinian prisoners rioted on Monday at a jail in northern Israel.", ("PSE", "ISR", "14")),
+    # coordinated nationality adjectives: one actor each
+    ("U.S. and Russian negotiators criticized Iran.", ("USA", "IRN", "11")),
+    ("U.S. and Russian negotiators criticized Iran.", ("RUS", "IRN", "11")),
+    # an agentless passive reported by X: X is no source
+    ("Three Iraqi civilians were killed in a bombing in Baghdad, Iraqi police said.", ("---", "IRQ", "19")),
+    # an agentless passive of commitment is a state of its subject
+    ("Vietnam is committed to opening its economy, the minister said.", ("VNM", "---", "03")),
 ]
 
 
@@ -99,6 +111,18 @@ NO_EVENT = [
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_no_event_without_actors_or_required_words(text):
     assert triples(text) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang", [
+    ("Three Iraqi civilians were killed in a bombing in Baghdad, Iraqi police said.", "en"),
+    ("La police irakienne a indiqué que trois civils irakiens ont été tués à Bagdad.", "fr"),
+])
+def test_the_reporter_of_an_agentless_passive_reports_it(text, lang):
+    ca = code_text(text, lang=lang, published="2024-06-19")
+    kills = [e for e in ca.events if e.cameo.startswith("19")]
+    assert kills and all(e.source is None for e in kills), [(e.source, e.cameo) for e in ca.events]
+    assert all(e.factuality == "reported" and {_c3(r) for r in e.reported_by} == {"IRQ"} for e in kills)
 
 
 @pytest.mark.slow

@@ -171,6 +171,23 @@ def conjuncts(tok, sch: Scheme) -> list:
     return out
 
 
+def coordinated_modifiers(tok, sch: Scheme) -> list:
+    """``the Turkish and Greek sides``, ``les gouvernements britannique, australien et danois``:
+    the modifiers of a noun when they are coordinated (each may name its own actor), else []."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out: list = []
+    coordinated = False
+    for m in tok.children:
+        if m.dep_ not in sch.modifier_adj or m.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        for x in conjuncts(m, sch):
+            if x not in out:
+                out.append(x)
+            coordinated = coordinated or x.i != m.i
+    return sorted(out, key=lambda t: t.i) if coordinated and len(out) >= 2 else []
+
+
 def is_reflexive(tok) -> bool:
     """A verb with a reflexive clitic (``s'est engagé``, ``se sont concertés``)."""
     for c in tok.children:
@@ -396,6 +413,10 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
         return []
     if rel in sch.clausal or rel in ("obl", "obl:arg", "obl:mod", "pcomp", "prep"):
         if not is_infinitive_or_participle(tok, sch):
+            return []
+        if has_own_subject(tok, sch):
+            # ``civilians have been killed ..., police said``: a clause with its own (passive)
+            # subject does not share its governor's; the reporter is no agent of the act
             return []
         gov = head
         if sch is CLEAR and rel == "pcomp" and head.dep_ == "prep":

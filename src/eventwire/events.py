@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, find_prep, is_reflexive, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -43,6 +43,15 @@ def _support_subject(tok, g: Grammar) -> list:
     if tok.dep_ in g.scheme.subj or tok.dep_ in g.scheme.subj_pass:
         return []
     return roles_of(head, g).subj
+
+
+def _stative_commitment(c: Candidate) -> bool:
+    """``Vietnam is committed to opening``: an agentless passive whose
+    intention complement follows is a state of its subject, who is the source."""
+    comp = c.entry.complement
+    if c.entry.pos != "VERB" or not c.roles.passive or comp is None or comp.role != "intended" or not comp.prep:
+        return False
+    return any(p == comp.prep for p, _ in c.roles.comps)
 
 
 def _unresolved_subject(c: Candidate, spec_s) -> bool:
@@ -411,6 +420,28 @@ def conj_all(toks, g: Grammar) -> list:
     return out
 
 
+def _coordinated_actors(t, c: Candidate, ax: ActorIndex, g: Grammar, avoid) -> list[Argument]:
+    """``U.S. and Russian negotiators``, ``les gouvernements britannique et danois``: each
+    coordinated state modifier of the phrase is an actor of its own, with the head's sector
+    (``negotiators`` of USAGOV makes ``Russian`` RUSGOV); [] unless two states are named."""
+    from .kb import make_actor
+
+    mods = coordinated_modifiers(t, g.scheme)
+    if not mods:
+        return []
+    head = ax.resolve(c.p, t, g.scheme, avoid=avoid)
+    hcode = head.actor.code if head is not None and head.actor.country else ""
+    out: list[Argument] = []
+    for m in mods:
+        a = ax.resolve(c.p, m, g.scheme)
+        if a is None or not a.actor.country or any(x.actor.country == a.actor.country for x in out):
+            continue
+        if a.actor.code == a.actor.country and len(hcode) > 3 and hcode[:3] != a.actor.country:
+            a = replace(a, actor=make_actor(a.actor.country + hcode[3:], rule=f"coordinated:{a.actor.country}+{hcode[3:]}"))
+        out.append(a)
+    return out if len(out) >= 2 else []
+
+
 def _resolve_groups(groups, c: Candidate, ax: ActorIndex, g: Grammar, *, first_only: bool = False,
                     avoid: frozenset | set = frozenset()):
     """Actors of the first group that yields any; with ``first_only``, only the first
@@ -424,13 +455,13 @@ def _resolve_groups(groups, c: Candidate, ax: ActorIndex, g: Grammar, *, first_o
         for t in toks:
             if first_only and first is not None and t not in conjuncts(first, g.scheme):
                 continue
-            a = ax.resolve(c.p, t, g.scheme, avoid=avoid)
-            if a is not None and (a.start, a.end, a.actor.code) not in seen:
-                seen.add((a.start, a.end, a.actor.code))
-                args.append(a)
-                used.add(tk(t))
-                if first is None:
-                    first = t
+            for a in _coordinated_actors(t, c, ax, g, avoid) or [ax.resolve(c.p, t, g.scheme, avoid=avoid)]:
+                if a is not None and (a.start, a.end, a.actor.code) not in seen:
+                    seen.add((a.start, a.end, a.actor.code))
+                    args.append(a)
+                    used.add(tk(t))
+                    if first is None:
+                        first = t
         if args:
             return args, used, k
     return [], set(), -1
@@ -461,6 +492,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
+        if not c.sources and _stative_commitment(c):
+            c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)
         if not c.sources and c.entry.pos == "VERB" and _unresolved_subject(c, spec_s):
             c.dropped = True  # its subject is no actor (``la frappe a tué``, ``le référendum approuvant``)
         src_codes = {_code(a) for a in c.sources}
