@@ -117,6 +117,8 @@ def test_no_event_without_actors_or_required_words(text):
 @pytest.mark.parametrize("text,lang", [
     ("Three Iraqi civilians were killed in a bombing in Baghdad, Iraqi police said.", "en"),
     ("La police irakienne a indiqué que trois civils irakiens ont été tués à Bagdad.", "fr"),
+    # a reporting verb set after the clause (an incise with an inverted subject)
+    ("Trois civils irakiens ont été tués dans un attentat, a indiqué la police irakienne.", "fr"),
 ])
 def test_the_reporter_of_an_agentless_passive_reports_it(text, lang):
     ca = code_text(text, lang=lang, published="2024-06-19")

@@ -179,6 +179,22 @@ def according_in_sentence(sent, g: Grammar, cues: Cues):
     return None
 
 
+def postposed_reporter(root, g: Grammar, cues: Cues):
+    """``Trois civils ont été tués, a indiqué la police``: a reporting verb set after the
+    clause it reports (a parataxis of its root) -> (reporting verb, its speaker) or None.
+    The speaker of such an incise follows the verb (subject inversion, often parsed as its
+    object) unless the parse gives it a subject."""
+    for c in root.children:
+        if c.dep_ != "parataxis" or c.i < root.i or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() not in cues.reporting:
+            continue
+        subj = [x for x in c.children if x.dep_ in g.scheme.subj]
+        if not subj:
+            subj = [x for x in c.children if x.dep_ in g.scheme.obj and x.i > c.i and x.pos_ in ("NOUN", "PROPN")]
+        if subj:
+            return c, subj[0]
+    return None
+
+
 # --------------------------------------------------------------------------- the walk
 
 
@@ -214,6 +230,9 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         head = node.head
         rel = node.dep_
         if head == node:
+            rep = postposed_reporter(node, g, cues)
+            if rep is not None:
+                return Frame("reported", reporter=rep[1], via=rep[0], cue="reporting")
             break
         if rel == sch.conj:
             if has_own_subject(node, sch) and node.pos_ in ("VERB", "AUX"):
