@@ -423,7 +423,7 @@ def conj_all(toks, g: Grammar) -> list:
 def _coordinated_actors(t, c: Candidate, ax: ActorIndex, g: Grammar, avoid) -> list[Argument]:
     """``U.S. and Russian negotiators``, ``les gouvernements britannique et danois``: each
     coordinated state modifier of the phrase is an actor of its own, with the head's sector
-    (``negotiators`` of USAGOV makes ``Russian`` RUSGOV); [] unless two states are named."""
+    (``negotiators`` of USAGOV makes ``Russian`` RUSGOV); [] unless two actors are named."""
     from .kb import make_actor
 
     mods = coordinated_modifiers(t, g.scheme)
@@ -434,9 +434,9 @@ def _coordinated_actors(t, c: Candidate, ax: ActorIndex, g: Grammar, avoid) -> l
     out: list[Argument] = []
     for m in mods:
         a = ax.resolve(c.p, m, g.scheme)
-        if a is None or not a.actor.country or any(x.actor.country == a.actor.country for x in out):
+        if a is None or any(_code(x) == _code(a) for x in out):
             continue
-        if a.actor.code == a.actor.country and len(hcode) > 3 and hcode[:3] != a.actor.country:
+        if a.actor.country and a.actor.code == a.actor.country and len(hcode) > 3 and hcode[:3] != a.actor.country:
             a = replace(a, actor=make_actor(a.actor.country + hcode[3:], rule=f"coordinated:{a.actor.country}+{hcode[3:]}"))
         out.append(a)
     return out if len(out) >= 2 else []
