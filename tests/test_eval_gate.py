@@ -18,12 +18,14 @@ import pytest
 from conftest import REPO, SHARED, needs_shared
 
 FLOORS = {
-    # French: the issue's bars (F1 0.80, recall 0.75; factuality and reported_by 0.85, exact
-    # code 0.60) with the margin other stages' ongoing changes need; measured 0.83 / 0.77
-    "fr": {"f1": 0.80, "recall": 0.75, "precision": 0.85,
-           "on_matched": {"factuality": 0.95, "reported_by": 0.95, "exact_code": 0.93,
-                          "date": 0.93, "location": 0.90}},  # dates and places: measured 0.949 / 0.929
-    "en": {"recall": 0.60},  # measured 0.63 (actor fallbacks, domestic targets)
+    # French: the issue's bars are F1 0.80, recall 0.75, and on matched events factuality and
+    # reported_by 0.85, exact code 0.60, date and location 0.85. Measured at the first landing:
+    # P 0.911, R 0.773, F1 0.836; on matched exact code 0.961, factuality 0.98, reported_by 0.98,
+    # date 0.949, location 0.929.
+    "fr": {"f1": 0.83, "recall": 0.77, "precision": 0.90,
+           "on_matched": {"factuality": 0.97, "reported_by": 0.97, "exact_code": 0.95,
+                          "date": 0.94, "location": 0.92}},
+    "en": {"recall": 0.65},  # measured 0.651 (the issue's bar, 0.80, is not reached yet)
 }
 
 
