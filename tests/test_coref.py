@@ -103,6 +103,12 @@ def test_pronoun_joins_its_antecedent_chain():
     assert nth(ms, "Kim Jong Un").chain != il.chain
 
 
+def test_a_surname_joins_the_chain_of_the_full_name():
+    ms = resolve("Le président François Hollande a condamné l'attentat. Hollande a rencontré le roi.", published="2016-01-10")
+    full, short = ms[0], nth(ms, "Hollande")
+    assert full.chain is not None and short.chain == full.chain
+
+
 def test_two_countries_gives_one_mention_per_country_on_the_same_span():
     ms = resolve("Moscou et Pyongyang ont annoncé la visite. Washington s'inquiète du rapprochement entre les deux pays.")
     pair = [m for m in ms if m.text == "les deux pays"]

@@ -186,6 +186,7 @@ def _surnames_over_places(found: list[Detected], text: str) -> None:
         d.kind = "name"
         d.person = True
         d.person_name = ante.person_name or ante.actor.name
+        d.entry = ante.entry  # the person's KB entry, not the place's: one chain with the full name
         d.gender = ante.gender
         d.number = "s"
         d.actor = replace(ante.actor, rule=ante.actor.rule + "+surname")
