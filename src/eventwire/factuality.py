@@ -31,14 +31,8 @@ class Cues:
     hyp_marks: frozenset
     hyp_modals: frozenset
     conditional_stems: tuple
-    object_control: frozenset
-    iobj_control: frozenset
-    relative_pronouns: frozenset
-    contractions: dict
-    time_nouns: frozenset = frozenset()
-    support_verbs: frozenset = frozenset()
+    grammar: Grammar  # the word lists argument finding needs (``arguments.Grammar``)
     lemma_suffixes: tuple = ()
-    etre_verbs: frozenset = frozenset()
     future_aux: frozenset = frozenset()
     sports: frozenset = frozenset()
 
@@ -71,33 +65,25 @@ def load_cues(lang: str) -> Cues:
         hyp_marks=_lemmas(raw["hypothetical"]["marks"]),
         hyp_modals=_lemmas(raw["hypothetical"]["modals"]),
         conditional_stems=tuple(raw.get("conditional_stems", ())),
-        object_control=_lemmas(raw["object_control"]),
-        iobj_control=_lemmas(raw.get("iobj_control", [])),
-        relative_pronouns=frozenset(w.lower() for w in raw["relative_pronouns"]),
-        contractions=contractions,
-        time_nouns=frozenset(w.lower() for w in raw.get("time_nouns", {}).get("words", ())),
-        support_verbs=frozenset(w.lower() for w in raw.get("support_verbs", {}).get("words", ())),
+        grammar=Grammar(
+            lang=lang,
+            scheme=scheme_for(lang),
+            relative_pronouns=frozenset(w.lower() for w in raw["relative_pronouns"]),
+            object_control=_lemmas(raw["object_control"]),
+            iobj_control=_lemmas(raw.get("iobj_control", [])),
+            contractions=contractions,
+            time_nouns=frozenset(w.lower() for w in raw.get("time_nouns", {}).get("words", ())),
+            support_verbs=frozenset(w.lower() for w in raw.get("support_verbs", {}).get("words", ())),
+            etre_verbs=frozenset(w.lower() for w in raw.get("etre_verbs", {}).get("words", ())),
+        ),
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
-        etre_verbs=frozenset(w.lower() for w in raw.get("etre_verbs", {}).get("words", ())),
         future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
         sports=frozenset(w.lower() for w in raw.get("sports", {}).get("words", ())),
     )
 
 
-@lru_cache(maxsize=4)
 def grammar_for(lang: str) -> Grammar:
-    c = load_cues(lang)
-    return Grammar(
-        lang=lang,
-        scheme=scheme_for(lang),
-        relative_pronouns=c.relative_pronouns,
-        object_control=c.object_control,
-        iobj_control=c.iobj_control,
-        contractions=c.contractions,
-        time_nouns=c.time_nouns,
-        support_verbs=c.support_verbs,
-        etre_verbs=c.etre_verbs,
-    )
+    return load_cues(lang).grammar
 
 
 # --------------------------------------------------------------------------- local cues
