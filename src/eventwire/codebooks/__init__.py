@@ -60,7 +60,18 @@ def _plover_table() -> dict[str, tuple[str, str | None, str | None]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _manual_overrides() -> dict[str, tuple[str, str | None, str | None]]:
+    """Rows where the PLOVER manual's text overrides the CAMEO→PLOVER table (plover_manual.json)."""
+    raw = json.loads(_read("plover_manual.json"))
+    return {code: (row["type"], row.get("mode"), row.get("context"))
+            for code, row in raw.items() if not code.startswith("_")}
+
+
 def _plover_for(code: str) -> tuple[str | None, str | None, str | None]:
+    overrides = _manual_overrides()
+    if code in overrides:
+        return overrides[code]
     table = _plover_table()
     c = code
     while c:
