@@ -304,10 +304,24 @@ def conj_head(tok, sch: Scheme):
     return head
 
 
+def _measures_of(d) -> bool:
+    """A time noun that is an object measuring what follows it ("launched ten days of war games")
+    is no time adjunct: it stays a dependent (the lexicon sees the noun after it)."""
+    if d.prep or d.tok.dep_ not in ("dobj", "obj"):
+        return False
+    for c in d.tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":  # English: "days" -> "of" -> "games"
+            return True
+        if c.dep_ == "nmod" and any(m.dep_ == "case" and m.lower_ in ("de", "d'") for m in c.children):
+            return True  # French: "jours" -> nmod "manœuvres" (case "de")
+    return False
+
+
 def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     sch = g.scheme
     r = Roles()
-    deps = [d for d in dependents(tok, sch, g.contractions) if d.tok.lower_ not in g.time_nouns and d.tok.lemma_.lower() not in g.time_nouns]
+    deps = [d for d in dependents(tok, sch, g.contractions)
+            if (d.tok.lower_ not in g.time_nouns and d.tok.lemma_.lower() not in g.time_nouns) or _measures_of(d)]
     r.deps = deps
     nominal = tok.pos_ in ("NOUN", "PROPN")
     r.passive = (not nominal) and is_passive(tok, sch)
