@@ -164,6 +164,7 @@ class ParagraphScanner:
     def scan(self) -> list[Detected]:
         self._names()
         self._demonyms()
+        self._organisations()
         self._roles()
         self._anaphors()
         self._entities()
@@ -200,6 +201,9 @@ class ParagraphScanner:
             if e.kind == "region" and e.code != "WST" and i > 0 and self.tp[i - 1] and self.tp[i - 1][0] in _LOCATIVE:
                 i = j  # "des exercices en Asie": a continent after a locative preposition is a place
                 continue
+            if self._names_a_thing(i, j, e.kind):
+                i = j  # "the Europe Bridge", "the Russian language": a thing's name, not an actor
+                continue
             if e.kind in _STATE_KINDS and self.doc[i].ent_type_ in ("PER", "PERSON") and (
                 j < len(self.doc) and self.doc[j].ent_type_ in ("PER", "PERSON") and self.doc[j].ent_iob_ == "I"
             ):
@@ -220,6 +224,45 @@ class ParagraphScanner:
                     and self.doc[i].text[:1].isupper() and self.tp[i][0] not in self.ld.stop_words and self.tp[i][0] not in ("etat", "state"):
                 self.short.setdefault(self.tp[i][0], choice)
             i = j
+
+    _OF = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "les", "of", "the"])
+
+    def _names_a_thing(self, i: int, j: int, kind: str) -> bool:
+        """Whether tokens ``[i, j)`` (a KB name of this ``kind``, or a demonym) name no actor
+        but a thing: a nationality adjective of a language or a cuisine (``the Russian
+        language``, ``la langue russe``), or the continent, person or nationality a facility is
+        named after (``the Europe Bridge``, ``Kennedy Airport``, ``le pont de l'Europe``,
+        ``l'aéroport Charles-de-Gaulle``). A state or a city in a facility's name stays: it
+        is where the facility is (``Damascus International Airport``)."""
+        doc, ld = self.doc, self.ld
+        adjective = kind in ("demonym", *_STATE_KINDS, "region")
+        nxt = j
+        while nxt < len(doc) and doc[nxt].text in ("-", "\u2011"):
+            nxt += 1
+        # English: the thing's noun comes after the name
+        if nxt < len(doc) and self.tp[nxt] and doc[nxt].dep_ != "compound":
+            w = self.tp[nxt][-1]
+            if adjective and w in ld.culture_nouns and doc[nxt].pos_ == "NOUN":
+                return True
+        if kind in ("region", "person", "demonym"):
+            # "the Europe Bridge", "the American University Hospital": a capitalised facility noun
+            # closing the proper name
+            for k in range(j, min(len(doc), j + 4)):
+                if not self.tp[k] or not doc[k].text[:1].isupper():
+                    break
+                if self.tp[k][-1] in ld.facility_heads and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()):
+                    return True
+            # French: the facility's noun before, maybe with "de (l')": "le pont de l'Europe"
+            k = i - 1
+            while k >= 0 and self.tp[k] and self.tp[k][0] in self._OF and k >= i - 2:
+                k -= 1
+            if k >= 0 and self.tp[k] and self.tp[k][-1] in ld.facility_heads and doc[k].pos_ in ("NOUN", "PROPN"):
+                return True
+        # French: "la langue russe"
+        if adjective and i > 0 and self.tp[i - 1] and self.tp[i - 1][-1] in ld.culture_nouns and doc[i - 1].pos_ == "NOUN" \
+                and doc[i].pos_ == "ADJ":
+            return True
+        return False
 
     def _short_name(self, i: int) -> int | None:
         """``la Commission`` after ``la Commission européenne``: the first word of an
@@ -281,6 +324,9 @@ class ParagraphScanner:
                 i > 0 and doc[i - 1].text in ("-", "\u2011") and doc[i].text[:1].isupper()
             ):  # "Australie-Occidentale": part of a place name
                 i += 1
+                continue
+            if self._names_a_thing(i, j, "demonym"):
+                i = j  # "the Russian language", "la cuisine française"
                 continue
             for k in range(i, j):
                 self.demonym_at[k] = (code, j)
@@ -383,6 +429,74 @@ class ParagraphScanner:
                 number="p" if (n == "p" or t.text.lower().endswith(("s", "x"))) else "s",
                 extra={"noun": noun}, ner_label=self._ner_label(start),
             ))
+
+    def _organisations(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG":
+                self._organisation(ent)
+
+    def _organisation(self, ent) -> bool:
+        """An organisation the KB does not know, named by an organisation noun (``the Third
+        World Water Forum``, ``l'Association des juristes africains``): a non-governmental
+        body (NGO), or the state's when a state's adjective or name modifies its head noun
+        (``the Liberian Peace Council``: LBR). A name holding a state body's word (``the
+        National Council``, ``le Comité central``) is left alone, as is one the KB or another
+        pass already covers (only a state's adjective inside it is taken over)."""
+        doc, ld = self.doc, self.ld
+        lo, hi = ent.start, ent.end
+        while lo < hi and doc[lo].pos_ == "DET":
+            lo += 1  # "the", "l'"
+        if lo >= hi:
+            return False
+        h = self._head_of(lo, hi)
+        t = doc[h]
+        if not self.tp[h] or self.tp[h][-1] not in ld.org_heads or not t.text[:1].isupper():
+            return False
+        words = {w for k in range(lo, hi) for w in self.tp[k]}
+        if words & ld.gov_words:
+            return False
+        inner: list[int] = []
+        for k in range(lo, hi):
+            o = self.owner[k]
+            if o is None:
+                continue
+            d = self.found[o]
+            if d.kind != "toponym" or d.tok_start < lo or d.tok_end > hi or d.entry is None \
+                    or self.kb.entry(d.entry).kind != "state":
+                return False
+            if o not in inner:
+                inner.append(o)
+        # the owner: a state's adjective or name on the head itself ("Liberian Peace Council",
+        # "le Conseil libérien de la paix"), not inside a complement ("of African Jurists")
+        code = None
+        for k in range(lo, hi):
+            a = doc[k]
+            direct = a.head.i == h and a.dep_ in ("amod", "compound", "nmod", "flat", "flat:name") and not any(
+                c.dep_ in ("case", "prep") for c in a.children)
+            chained = k < h and all(doc[m].dep_ == "compound" for m in range(k, h))  # English pre-modifiers
+            if not (direct or chained):
+                continue
+            c = None
+            if k in self.demonym_at:
+                c = self.demonym_at[k][0]
+            elif self.owner[k] is not None and self.found[self.owner[k]].actor is not None:
+                c = self.found[self.owner[k]].actor.country
+            if c and c in self.kb.state_codes:
+                code = c
+                break
+        for o in inner:
+            self.found[o].kind = "_drop"
+        for k in range(lo, hi):
+            self.demonym_at.pop(k, None)
+            self.owner[k] = None
+        actor = make_actor(code, rule=f"org-name+state:{code}") if code else make_actor("NGO", rule="org-name:NGO")
+        g, n, definite = self._det_gender(lo)
+        self._add(Detected(
+            start=self._abs(lo), end=self._abs_end(hi), head=self._abs(h), kind="name", para=self.para,
+            tok_start=lo, tok_end=hi, head_tok=h, actor=actor, number="s", gender=_morph_gender(t) or g,
+            definite=definite, ner_label=ent.label_,
+        ))
+        return True
 
     def _pronouns(self) -> None:
         prons = self.ld.pronouns

@@ -102,6 +102,11 @@ class LangData:
     foreign_nouns: frozenset[tuple[str, ...]] = frozenset()
     pronouns: dict[str, dict] = field(default_factory=dict)
     feminine_titles: frozenset[str] = frozenset()
+    # actors_names.json: what an unknown proper name is (one piece each)
+    org_heads: frozenset[str] = frozenset()
+    gov_words: frozenset[str] = frozenset()
+    facility_heads: frozenset[str] = frozenset()
+    culture_nouns: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
 
 
@@ -356,6 +361,10 @@ def _lang_data(lang: str, pending: list, demonyms_en: dict) -> LangData:
     pr = _lang_json(lang, "actors_pronouns.json")
     ld.pronouns = {normalize(k): v for k, v in pr.get("pronouns", {}).items()}
     ld.feminine_titles = frozenset(normalize(t) for t in pr.get("feminine_persons_titles", []))
+    nm = _lang_json(lang, "actors_names.json")
+    ld.org_heads, ld.gov_words, ld.facility_heads, ld.culture_nouns = (
+        frozenset(normalize(w) for w in nm.get(k, [])) for k in ("organisation_heads", "government_words", "facility_heads", "culture_nouns")
+    )
 
     return ld
 
