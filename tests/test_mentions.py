@@ -204,3 +204,14 @@ def test_thing_named_after_a_place_or_people_is_not_an_actor(lang, text, word):
 def test_place_in_a_facility_name_and_people_stay_actors(lang, text, word, code):
     ms = mentions_of(text, lang)
     assert any(word in m.text and m.actor is not None and m.actor.code == code for m in ms), [(m.text, m.actor and m.actor.code) for m in ms]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_actors_names_example_codes(lang):
+    import json
+    from importlib import resources
+
+    data = json.loads((resources.files("eventwire.lang") / lang / "actors_names.json").read_text(encoding="utf-8"))
+    ex = data["example"]
+    codes = [m.actor.code for m in mentions_of(ex["text"], lang) if m.actor is not None]
+    assert codes == ex["expect"]

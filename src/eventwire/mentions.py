@@ -462,7 +462,7 @@ class ParagraphScanner:
                 continue
             d = self.found[o]
             if d.kind != "toponym" or d.tok_start < lo or d.tok_end > hi or d.entry is None \
-                    or self.kb.entry(d.entry).kind != "state":
+                    or self.kb.entry(d.entry).kind not in _STATE_KINDS:
                 return False
             if o not in inner:
                 inner.append(o)
@@ -479,7 +479,8 @@ class ParagraphScanner:
             c = None
             if k in self.demonym_at:
                 c = self.demonym_at[k][0]
-            elif self.owner[k] is not None and self.found[self.owner[k]].actor is not None:
+            elif self.owner[k] is not None and self.found[self.owner[k]].actor is not None \
+                    and self.kb.entry(self.found[self.owner[k]].entry).kind == "state":  # not a city: "the Nairobi Forum"
                 c = self.found[self.owner[k]].actor.country
             if c and c in self.kb.state_codes:
                 code = c
