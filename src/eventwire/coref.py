@@ -112,6 +112,11 @@ def _merge_role_names(found: list[Detected]) -> list[Detected]:
             merged.end, merged.tok_end = nxt.end, nxt.tok_end
             merged.kind = "name"
             merged.actor = nxt.actor or d.actor
+            if d.kind == "role" and d.actor is not None and nxt.actor is not None and d.actor.country \
+                    and nxt.actor.country and nxt.actor.country != d.actor.country:
+                # "le roi Hassan du Maroc": the title's state wins over a KB namesake of another state
+                merged.actor = replace(d.actor, name=None, qid=None, rule=d.actor.rule + "+namesake")
+                nxt.entry = None
             if nxt.actor is not None and d.actor is not None and nxt.actor.code.endswith("ELI") \
                     and not d.actor.code.endswith("ELI") and (d.kind == "name" or not d.actor.name):
                 # "U.N. Secretary-General Kofi Annan" in an undated story: the title the text

@@ -675,12 +675,52 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
                 break
 
 
+_OF_WORDS = frozenset(["of", "de", "du", "d'", "des"])
+
+
+def _persons_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``King Hassan of Morocco``, ``le roi Hassan du Maroc``: the state after a person's name
+    says whose the person is. A KB person of another state is a namesake (Phoenix's Hassan is
+    Jordan's prince): the mention keeps the state, with the sector of the title before the name
+    (MARGOV for a king), else as an elite (MARELI)."""
+    doc = sc.doc
+    states = {k: d for d in found if d.kind == "toponym" and d.entry is not None and d.actor is not None
+              and sc.kb.entry(d.entry).kind == "state" for k in range(d.tok_start, d.tok_end)}
+    if not states:
+        return
+    for n, b in enumerate(found):
+        if b.kind != "name" or not b.person:
+            continue
+        country = None
+        for c in doc[b.head_tok].children:
+            obj = None
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            elif c.dep_.startswith("nmod") and any(sc.tp[x.i] and sc.tp[x.i][0] in _OF_WORDS for x in c.children if x.dep_ == "case"):
+                obj = c
+            if obj is not None and obj.i in states:
+                country = states[obj.i].actor.country
+                break
+        if country is None or (b.actor is not None and b.actor.country == country):
+            continue
+        title = found[n - 1] if n > 0 and found[n - 1].kind == "role" and found[n - 1].tok_end == b.tok_start else None
+        if title is not None:
+            sector = title.sector if title.sector and title.sector.isalpha() and len(title.sector) == 3 else "ELI"
+            if title.actor is None or title.actor.country != country:
+                title.actor = make_actor(country + sector, rule=f"role+of-state:{country}{sector}")
+            b.actor = None
+        else:
+            b.actor = make_actor(country + "ELI", rule=f"person+of-state:{country}ELI")
+        b.entry = None  # no longer the KB namesake
+
+
 def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
     """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
     sc = ParagraphScanner(kb, lang, date, p, para_index, short)
     found = [d for d in sc.scan() if d.kind != "_drop"]
     _groups_of_states(sc, found)
     found = [d for d in found if d.kind != "_drop"]
+    _persons_of_states(sc, found)
     _textual_appositions(sc, found)
     _rivals(sc, found)
     sc.remember_short_names()
