@@ -104,6 +104,13 @@ CASES = [
     ("fr", "2024-06-19", "Le Forum mondial des pêcheries a averti que les stocks s'effondraient.", "Forum mondial des pêcheries", "name", "NGO"),
     ("fr", "2024-06-19", "L'Association des journalistes asiatiques a visité la prison.", "Association des journalistes asiatiques", "name", "NGO"),
     ("fr", "2024-06-19", "Le Conseil ghanéen des agriculteurs a bloqué la route.", "Conseil ghanéen des agriculteurs", "name", "GHA"),
+    # a city named like another state's capital: the state its sentence (else its article) names
+    ("en", None, "Gunmen clashed in Tripoli, the second largest Lebanese city, on Sunday.", "Tripoli", "toponym", "LBN"),
+    ("en", None, "Lebanon's army deployed troops. Beirut asked for help. Lebanon fears unrest.\nGunmen clashed in Tripoli on Sunday.", "Tripoli", "toponym", "LBN"),
+    ("en", None, "Libyan forces entered Tripoli on Sunday.", "Tripoli", "toponym", "LBY"),
+    ("en", None, "Gunmen clashed in Tripoli on Sunday.", "Tripoli", "toponym", "LBY"),
+    ("fr", "2024-06-19", "Des hommes armés se sont affrontés à Tripoli, deuxième ville libanaise, dimanche.", "Tripoli", "toponym", "LBN"),
+    ("fr", "2024-06-19", "Des officiers à Paris ont salué les États-Unis.", "Paris", "toponym", "FRA"),
 ]
 
 

@@ -71,8 +71,10 @@ def _is_upper_token(text: str) -> bool:
 class ParagraphScanner:
     """Finds the mentions of one parsed paragraph."""
 
-    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> None:
+    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None,
+                 article_countries=None) -> None:
         self.short = short if short is not None else {}
+        self.article_countries = article_countries  # () -> {state: times the article names it}
         self.kb = kb
         self.ld: LangData = kb.langs[lang]
         self.lang = lang
@@ -212,9 +214,14 @@ class ParagraphScanner:
             h = self._head_of(i, j)
             g, n, definite = self._det_gender(i)
             kind = "toponym" if e.kind in _STATE_KINDS else ("group" if e.kind == "region" else "name")
+            actor = _actor_for_entry(e, self.date)
+            if kind == "toponym":
+                other = self._namesake_country(i, j, e)
+                if other is not None:
+                    actor = make_actor(other, rule=f"toponym+context:{other}:{e.name}")
             d = Detected(
                 start=self._abs(i), end=self._abs_end(j), head=self._abs(h), kind=kind, para=self.para,
-                tok_start=i, tok_end=j, head_tok=h, actor=_actor_for_entry(e, self.date), entry=choice,
+                tok_start=i, tok_end=j, head_tok=h, actor=actor, entry=choice,
                 person=e.kind == "person", gender=e.gender or (g if e.kind != "person" else None),
                 number=e.number or n, definite=definite, ner_label=self._ner_label(h),
             )
@@ -226,6 +233,66 @@ class ParagraphScanner:
             i = j
 
     _OF = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "les", "of", "the"])
+
+    def _countries_in(self, lo: int, hi: int, skip: range, *, own_names: bool = False) -> set[str]:
+        """The states tokens ``[lo, hi)`` name, by their names or adjectives (with ``own_names``,
+        only by a state's own name: not by a city Phoenix lists as a synonym, ``Tripoli``)."""
+        out: set[str] = set()
+        k = lo
+        while k < hi:
+            if k in skip:
+                k += 1
+                continue
+            m = self._match(k, self.ld.demonyms, self.ld.demonym_maxlen)
+            if m is not None:
+                out.add(m[1][:3])
+                k = m[0]
+                continue
+            m = self._match(k, self.ld.names, self.ld.maxlen)
+            if m is not None:
+                for a in m[1]:
+                    e = self.kb.entry(a.entry)
+                    if e.kind == "state" and e.country and not (own_names and e.source == "phoenix"):
+                        out.add(e.country)
+                k = m[0]
+                continue
+            k += 1
+        return out
+
+    def _namesake_country(self, i: int, j: int, e: Entry) -> str | None:
+        """``Tripoli`` in a sentence that names Lebanon and not Libya: the namesake city of the
+        state the text names (a populated place of 100,000 or more in the gazetteer) wins over
+        the KB's bigger one; failing the sentence, a state the article names at least twice
+        and the KB's state never."""
+        if not e.country or self.doc[i].text[:1].islower():
+            return None
+        from . import gazetteer
+
+        text = self.doc[i:j].text
+        try:
+            cands = gazetteer.lookup(text)
+        except Exception:  # pragma: no cover - no gazetteer: no disambiguation
+            return None
+        if not any(c.country == e.country and c.feature_class == "P" for c in cands):
+            return None  # a state's own name, not a city's
+        alts = [c.country for c in cands if c.country and c.country != e.country and c.feature_class == "P"
+                and c.main and c.population >= 100_000]
+        if not alts:
+            return None
+        sent = self.doc[i].sent
+        named = self._countries_in(sent.start, sent.end, range(i, j))
+        if e.country in named:
+            return None
+        for c in alts:
+            if c in named:
+                return c
+        counts = self.article_countries() if self.article_countries is not None else {}
+        if counts.get(e.country):
+            return None
+        for c in alts:
+            if counts.get(c, 0) >= 2:
+                return c
+        return None
 
     def _names_a_thing(self, i: int, j: int, kind: str) -> bool:
         """Whether tokens ``[i, j)`` (a KB name of this ``kind``, or a demonym) name no actor
@@ -714,9 +781,24 @@ def _persons_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
         b.entry = None  # no longer the KB namesake
 
 
-def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
-    """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
-    sc = ParagraphScanner(kb, lang, date, p, para_index, short)
+def article_countries(kb: KB, lang: str, parsed) -> dict[str, int]:
+    """How many times the article names each state (names and adjectives)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for n, p in enumerate(parsed):
+        sc = ParagraphScanner(kb, lang, None, p, n)
+        for sent in p.doc.sents:
+            # once per sentence: a state named in a sentence counts once there
+            counts.update(sc._countries_in(sent.start, sent.end, range(0), own_names=True))
+    return dict(counts)
+
+
+def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None,
+                   article_countries=None) -> list[Detected]:
+    """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs;
+    ``article_countries`` (a function) tells which states the whole article names."""
+    sc = ParagraphScanner(kb, lang, date, p, para_index, short, article_countries)
     found = [d for d in sc.scan() if d.kind != "_drop"]
     _groups_of_states(sc, found)
     found = [d for d in found if d.kind != "_drop"]

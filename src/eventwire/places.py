@@ -208,11 +208,19 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
         c = _unambiguous_country(cands)
         if c:
             context[c] += 1
+    # a city the actor mentions resolved by the sentence's states (Tripoli in a sentence naming
+    # Lebanon): the same country here
+    forced = {(m.start, m.end): m.actor.country for m in mentions or ()
+              if m.kind == "toponym" and m.actor is not None and m.actor.country and m.actor.rule.startswith("toponym+context:")}
     out: list[Place] = []
     for a, b, text, ner, kind in spans:
         if kind.startswith("demonym:"):
             e = gazetteer.country(kind.split(":")[1])
             rule = "demonym"
+        elif (a, b) in forced:
+            cands = [x for x in gazetteer.lookup(text) if x.country == forced[(a, b)]]
+            e = max(cands, key=lambda x: _score(x, context)) if cands else resolve(text, context, from_ner=ner)
+            rule = kind + "+actor-context"
         else:
             e = resolve(text, context, from_ner=ner)
             rule = kind
