@@ -222,3 +222,18 @@ def test_actors_names_example_codes(lang):
     ex = data["example"]
     codes = [m.actor.code for m in mentions_of(ex["text"], lang) if m.actor is not None]
     assert codes == ex["expect"]
+
+
+@pytest.mark.parametrize("lang,text,span,code", [
+    # a role held by foreigners is not of the place it is in ...
+    ("en", "Settlers in the Golan Heights town of Katzrin blocked a road.", "Settlers", None),
+    ("en", "The ambassador in Nairobi said Kenya would help.", "The ambassador", None),
+    ("fr", "Des colons en Cisjordanie ont bloqué une route.", "Des colons", None),
+    # ... but keeps the country its own phrase names
+    ("en", "Israeli settlers in the West Bank blocked a road.", "Israeli settlers", "ISRCVL"),
+    ("fr", "Des colons israéliens en Cisjordanie ont bloqué une route.", "Des colons israéliens", "ISRCVL"),
+])
+def test_foreign_role_is_not_of_the_place_it_is_in(lang, text, span, code):
+    ms = mentions_of(text, lang)
+    m = next(m for m in ms if m.text == span)
+    assert (m.actor.code if m.actor is not None else None) == code, [(x.text, x.actor and x.actor.code) for x in ms]

@@ -794,6 +794,36 @@ def article_countries(kb: KB, lang: str, parsed) -> dict[str, int]:
     return dict(counts)
 
 
+_IN_WORDS = frozenset(["in", "at", "inside", "a", "au", "aux", "en", "dans"])
+
+
+def _foreign_roles_in_places(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``settlers in the West Bank``, ``the ambassador in Ankara``, ``les colons en Cisjordanie``:
+    a role usually held by foreigners is not of the place it is in. When the country of such a
+    role comes only from the place after an ``in`` (nothing in the phrase itself names it), the
+    role has no country."""
+    doc = sc.doc
+    where = {k: d for d in found if d.kind == "toponym" and d.actor is not None for k in range(d.tok_start, d.tok_end)}
+    for d in found:
+        if d.kind != "role" or not d.extra.get("foreign") or d.actor is None or not d.actor.country:
+            continue
+        if any(k in where or k in sc.demonym_at for k in range(d.tok_start, d.tok_end)) or d.actor.name:
+            continue
+        for c in doc[d.head_tok].children:
+            obj = None
+            if c.dep_ == "prep" and c.lower_ in _IN_WORDS:
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            elif c.dep_.startswith(("nmod", "obl")) and any(sc.tp[x.i] and sc.tp[x.i][0] in _IN_WORDS for x in c.children if x.dep_ == "case"):
+                obj = c
+            if obj is None:
+                continue
+            # the place, or a noun of it: "in the West Bank city of Hebron"
+            places = [where[k] for k in range(obj.left_edge.i, obj.right_edge.i + 1) if k in where]
+            if places and all(pl.actor.country == d.actor.country for pl in places):
+                d.actor = None
+                break
+
+
 def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None,
                    article_countries=None) -> list[Detected]:
     """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs;
@@ -803,6 +833,7 @@ def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, shor
     _groups_of_states(sc, found)
     found = [d for d in found if d.kind != "_drop"]
     _persons_of_states(sc, found)
+    _foreign_roles_in_places(sc, found)
     _textual_appositions(sc, found)
     _rivals(sc, found)
     sc.remember_short_names()
