@@ -50,6 +50,12 @@ CASES = [
     ("fr", "1995-01-10", "Le président Hussein d'Irak a déclaré qu'il ne céderait pas.", "il", 0, "IRQGOV"),
     ("en", "1995-01-10", "President Hussein of Iraq said he would not yield.", "President Hussein", 0, "IRQGOV"),
     ("en", "1995-01-10", "President Hussein of Iraq said he would not yield.", "he", 0, "IRQGOV"),
+    # an ethnic minority belongs to the state its sentence names most (then first), and its
+    # pronouns follow it
+    ("en", "2001-05-10", "Ethnic Serbs vowed to stay until they regain villages near Croatia's border with Hungary, Croatian police said.", "Serbs", 0, "HRV"),
+    ("en", "2001-05-10", "Ethnic Serbs vowed to stay until they regain villages near Croatia's border with Hungary, Croatian police said.", "they", 0, "HRV"),
+    ("en", "1989-06-10", "Hundreds of ethnic Greeks protested against Germany's plan to send them back to Albania.", "Greeks", 0, "DEU"),
+    ("fr", "2001-05-10", "Les Serbes de souche ont juré de reprendre les villages près de la frontière de la Croatie avec la Hongrie, selon la police croate.", "Serbes", 0, "HRV"),
     # object clitic: not the subject of its own clause
     ("fr", "2024-06-19", "Poutine s'est engagé à renforcer les relations avec Pyongyang et à le soutenir.", "le", 0, "PRK"),
     # possessives prefer the subject of their clause

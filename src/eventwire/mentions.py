@@ -723,8 +723,11 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
         b.actor = make_actor(ca, rule=f"demonym+people:{ca}:{cb}")
         b.start, b.tok_start = a.start, a.tok_start
         a.kind = "_drop"
-    for b in found:  # "ethnic Albanians": a minority, of the state it lives in (see coref)
-        if b.kind in ("demonym", "name") and b.tok_start > 0 and doc[b.tok_start - 1].lower_ == "ethnic" and b.actor is not None:
+    for b in found:  # "ethnic Albanians", "les Albanais de souche": a minority, of the state it lives in (see coref)
+        if b.kind not in ("demonym", "name") or b.actor is None:
+            continue
+        if (b.tok_start > 0 and doc[b.tok_start - 1].lower_ == "ethnic") or (
+                b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ == "de" and doc[b.tok_end + 1].lower_ == "souche"):
             b.extra["ethnic"] = True
     # "the Albanians of southern Serbia", "Kurds in Iraq": a people of or in a state
     at = {k: d for d in found if d.kind == "toponym" and d.actor is not None for k in range(d.tok_start, d.tok_end)}
