@@ -237,3 +237,14 @@ def test_foreign_role_is_not_of_the_place_it_is_in(lang, text, span, code):
     ms = mentions_of(text, lang)
     m = next(m for m in ms if m.text == span)
     assert (m.actor.code if m.actor is not None else None) == code, [(x.text, x.actor and x.actor.code) for x in ms]
+
+
+@pytest.mark.parametrize("lang,text,name,wrong", [
+    # a KB one-word name used as the first name of someone else
+    ("en", "The rebels demanded news of their leader Abdullah Ocalan.", "Abdullah", "SAU"),
+    ("en", "Hussein Kamel fled to Amman with his family.", "Hussein", "JOR"),
+    ("fr", "Les rebelles ont réclamé des nouvelles de leur chef Abdullah Ocalan.", "Abdullah", "SAU"),
+])
+def test_one_word_kb_name_as_a_first_name_is_not_that_person(lang, text, name, wrong):
+    ms = mentions_of(text, lang, published="2000-01-01")
+    assert all(m.actor is None or m.actor.country != wrong for m in ms if name in m.text), [(m.text, m.actor and m.actor.code) for m in ms]

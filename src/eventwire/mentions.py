@@ -203,6 +203,9 @@ class ParagraphScanner:
             if e.kind == "region" and e.code != "WST" and i > 0 and self.tp[i - 1] and self.tp[i - 1][0] in _LOCATIVE:
                 i = j  # "des exercices en Asie": a continent after a locative preposition is a place
                 continue
+            if e.kind == "person" and j - i == 1 and self._first_name_of_another(i, j):
+                i += 1  # "Abdullah Ocalan": a KB one-word name (Saudi Arabia's Abdullah) as a first name
+                continue
             if self._names_a_thing(i, j, e.kind):
                 i = j  # "the Europe Bridge", "the Russian language": a thing's name, not an actor
                 continue
@@ -233,6 +236,16 @@ class ParagraphScanner:
             i = j
 
     _OF = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "les", "of", "the"])
+
+    def _first_name_of_another(self, i: int, j: int) -> bool:
+        """Whether the person's name the tagger reads at ``[i, j)`` goes on with a capitalised
+        name the KB match leaves out (``Abdullah Ocalan``, ``Hussein Ali``)."""
+        doc = self.doc
+        if j >= len(doc) or doc[i].ent_type_ not in ("PER", "PERSON") or doc[j].ent_type_ not in ("PER", "PERSON") \
+                or doc[j].ent_iob_ != "I":
+            return False
+        t = doc[j]
+        return t.text[:1].isupper() and t.is_alpha and bool(self.tp[j]) and self.tp[j] not in self.ld.roles
 
     def _countries_in(self, lo: int, hi: int, skip: range, *, own_names: bool = False) -> set[str]:
         """The states tokens ``[lo, hi)`` name, by their names or adjectives (with ``own_names``,
