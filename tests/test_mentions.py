@@ -104,6 +104,12 @@ CASES = [
     ("fr", "2024-06-19", "Le Forum mondial des pêcheries a averti que les stocks s'effondraient.", "Forum mondial des pêcheries", "name", "NGO"),
     ("fr", "2024-06-19", "L'Association des journalistes asiatiques a visité la prison.", "Association des journalistes asiatiques", "name", "NGO"),
     ("fr", "2024-06-19", "Le Conseil ghanéen des agriculteurs a bloqué la route.", "Conseil ghanéen des agriculteurs", "name", "GHA"),
+    # a peacekeeping force is an IGO's, a state's military with the state's adjective
+    ("en", None, "The rebels rejected the deployment of an African peacekeeping force.", "peacekeeping force", "name", "IGO"),
+    ("en", None, "Ukrainian peacekeepers left the town on Monday.", "Ukrainian peacekeepers", "name", "UKRMIL"),
+    ("en", None, "UN peacekeepers left the town on Monday.", "UN peacekeepers", "name", "IGOUNO"),
+    ("fr", "2024-06-19", "Les rebelles ont rejeté le déploiement d'une force de maintien de la paix africaine.", "force de maintien de la paix", "name", "IGO"),
+    ("fr", "2024-06-19", "La force de paix ukrainienne a quitté la ville lundi.", "force de paix ukrainienne", "name", "UKRMIL"),
     # a city named like another state's capital: the state its sentence (else its article) names
     ("en", None, "Gunmen clashed in Tripoli, the second largest Lebanese city, on Sunday.", "Tripoli", "toponym", "LBN"),
     ("en", None, "Lebanon's army deployed troops. Beirut asked for help. Lebanon fears unrest.\nGunmen clashed in Tripoli on Sunday.", "Tripoli", "toponym", "LBN"),

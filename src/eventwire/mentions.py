@@ -10,7 +10,7 @@ links and :func:`eventwire.actors.resolve_mentions` freezes into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import kb as kbmod
 from .kb import KB, Entry, LangData, code_at, make_actor, pieces
@@ -810,6 +810,32 @@ def article_countries(kb: KB, lang: str, parsed) -> dict[str, int]:
     return dict(counts)
 
 
+def _national_forces(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``Russian peacekeepers``, ``la force de paix russe``: a KB force that is an IGO's by
+    default (``national_sector``) is the state's military when a state's adjective is next to
+    it, and the organisation's when one is (``UN peacekeepers``: IGOUNO)."""
+    for n, d in enumerate(found):
+        if d.entry is None or d.actor is None:
+            continue
+        sector = sc.kb.entry(d.entry).national_sector
+        if not sector:
+            continue
+        for a in (found[n - 1] if n > 0 else None, found[n + 1] if n + 1 < len(found) else None):
+            if a is None or a.actor is None or not (a.tok_end == d.tok_start or a.tok_start == d.tok_end):
+                continue
+            if a.kind == "name" and a.entry is not None and sc.kb.entry(a.entry).kind == "igo":
+                d.actor = replace(a.actor, rule=a.actor.rule + "+force")  # "UN peacekeepers": the UN's
+            elif a.kind in ("toponym", "demonym") and a.actor.country in sc.kb.state_codes:
+                d.actor = make_actor(a.actor.country + sector, rule=f"national-force:{a.actor.country}{sector}")
+            else:
+                continue
+            d.start, d.tok_start = min(d.start, a.start), min(d.tok_start, a.tok_start)
+            d.end, d.tok_end = max(d.end, a.end), max(d.tok_end, a.tok_end)
+            d.entry = None
+            a.kind = "_drop"
+            break
+
+
 _IN_WORDS = frozenset(["in", "at", "inside", "a", "au", "aux", "en", "dans"])
 
 
@@ -846,6 +872,8 @@ def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, shor
     ``article_countries`` (a function) tells which states the whole article names."""
     sc = ParagraphScanner(kb, lang, date, p, para_index, short, article_countries)
     found = [d for d in sc.scan() if d.kind != "_drop"]
+    _national_forces(sc, found)
+    found = [d for d in found if d.kind != "_drop"]
     _groups_of_states(sc, found)
     found = [d for d in found if d.kind != "_drop"]
     _persons_of_states(sc, found)

@@ -74,6 +74,7 @@ class Entry:
     roles: tuple[Role, ...] = ()
     gender: str | None = None
     number: str | None = None
+    national_sector: str | None = None  # "Russian peacekeepers": a state's adjective makes it RUS + this sector
     until: str | None = None  # the default code holds until this day...
     after: str | None = None  # ...and this one from it (the Taliban: AFGREB -> AFGGOV)
 
@@ -209,6 +210,7 @@ def _build() -> KB:
         idx = add_entry(
             kind=e["kind"], code=code, country=country, name=(e["names"].get("fr") or e["names"].get("en"))[0],
             source="hand", qid=e.get("qid"), number=e.get("number"), until=e.get("until"), after=e.get("after"),
+            national_sector=e.get("national_sector"),
         )
         for lang in LANGS:
             for n in e["names"].get(lang, []):
