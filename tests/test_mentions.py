@@ -104,6 +104,11 @@ CASES = [
     ("fr", "2024-06-19", "Le Forum mondial des pêcheries a averti que les stocks s'effondraient.", "Forum mondial des pêcheries", "name", "NGO"),
     ("fr", "2024-06-19", "L'Association des journalistes asiatiques a visité la prison.", "Association des journalistes asiatiques", "name", "NGO"),
     ("fr", "2024-06-19", "Le Conseil ghanéen des agriculteurs a bloqué la route.", "Conseil ghanéen des agriculteurs", "name", "GHA"),
+    # armed, terror and rebel groups are role nouns (Phoenix REBEL_GROUP, ARMED_REBEL_GROUP)
+    ("en", None, "A terror group based in Chad attacked a convoy.", "A terror group", "role", "TCDUAF"),
+    ("en", None, "Two rebel groups in Myanmar signed a truce.", "rebel groups", "role", "MMRREB"),
+    ("fr", "2024-06-19", "Un groupe armé a attaqué un convoi au Tchad.", "Un groupe armé", "role", "TCDUAF"),
+    ("fr", "2024-06-19", "Des groupes rebelles maliens ont signé une trêve.", "Des groupes rebelles maliens", "role", "MLIREB"),
     # a peacekeeping force is an IGO's, a state's military with the state's adjective
     ("en", None, "The rebels rejected the deployment of an African peacekeeping force.", "peacekeeping force", "name", "IGO"),
     ("en", None, "Ukrainian peacekeepers left the town on Monday.", "Ukrainian peacekeepers", "name", "UKRMIL"),
