@@ -325,3 +325,12 @@ def test_group_with_a_bracketed_acronym_in_the_dictionary_resolves(phrase, code)
 
 def test_common_word_is_not_a_phoenix_group():
     assert all(a.code != "SWZREB" for a in actors.lookup("the Tigers attacked", lang="en"))
+
+
+@pytest.mark.parametrize("lang,phrase,code", [
+    # an entry listing a name in capitals and in lower case matches either
+    ("en", "a dispute with the common market", "IGOEUREEC"),
+    ("fr", "les houthis ont tiré", "YEMREB"),
+])
+def test_lower_case_alias_beside_a_capitalised_one_matches_lower_case(lang, phrase, code):
+    assert code in [a.code for a in actors.lookup(phrase, lang=lang)]

@@ -176,8 +176,11 @@ def _index_alias(ld: LangData, name: str, idx: int, phoenix: bool) -> None:
         first = name.strip()[:1]
         cap = first.isupper()
     lst = ld.names.setdefault(key, [])
-    if any(a.entry == idx for a in lst):
-        return
+    for n, a in enumerate(lst):
+        if a.entry == idx:
+            if a.cap and not cap and not a.acronym and not acronym:
+                lst[n] = Alias(idx, name, cap, acronym)  # "Common Market" and "common market": either case
+            return
     lst.append(Alias(idx, name, cap, acronym))
     if len(key) > ld.maxlen.get(key[0], 0):
         ld.maxlen[key[0]] = len(key)
