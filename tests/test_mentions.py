@@ -104,6 +104,9 @@ CASES = [
     ("fr", "2024-06-19", "Le Forum mondial des pêcheries a averti que les stocks s'effondraient.", "Forum mondial des pêcheries", "name", "NGO"),
     ("fr", "2024-06-19", "L'Association des journalistes asiatiques a visité la prison.", "Association des journalistes asiatiques", "name", "NGO"),
     ("fr", "2024-06-19", "Le Conseil ghanéen des agriculteurs a bloqué la route.", "Conseil ghanéen des agriculteurs", "name", "GHA"),
+    # a role's owner is not the party after "against", "with", "contre"...
+    ("en", None, "Georgian extremists against Chechen civilians were arrested.", "Georgian extremists", "role", "GEORAD"),
+    ("fr", "2024-06-19", "Des extrémistes géorgiens ont été arrêtés.", "Des extrémistes géorgiens", "role", "GEORAD"),
     # armed, terror and rebel groups are role nouns (Phoenix REBEL_GROUP, ARMED_REBEL_GROUP)
     ("en", None, "A terror group based in Chad attacked a convoy.", "A terror group", "role", "TCDUAF"),
     ("en", None, "Two rebel groups in Myanmar signed a truce.", "rebel groups", "role", "MMRREB"),
@@ -259,3 +262,16 @@ def test_foreign_role_is_not_of_the_place_it_is_in(lang, text, span, code):
 def test_one_word_kb_name_as_a_first_name_is_not_that_person(lang, text, name, wrong):
     ms = mentions_of(text, lang, published="2000-01-01")
     assert all(m.actor is None or m.actor.country != wrong for m in ms if name in m.text), [(m.text, m.actor and m.actor.code) for m in ms]
+
+
+@pytest.mark.parametrize("lang,text,span", [
+    ("en", "Police condemned the violence of extremists against Chechen civilians.", "extremists"),
+    ("fr", "La police a condamné les violences des extrémistes contre les civils tchétchènes.", "extrémistes"),
+])
+def test_role_takes_no_owner_from_the_party_it_acts_against(lang, text, span):
+    ms = mentions_of(text, lang)
+    m = next(m for m in ms if span in m.text)
+    # neither the span nor the phrase's own reading reaches the complement (the sentence's
+    # one country may still be given to it later, by coreference)
+    assert "Chechen" not in m.text and "tchétch" not in m.text
+    assert m.actor is None or "demonym" not in m.actor.rule, m.actor
