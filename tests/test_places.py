@@ -137,3 +137,12 @@ def test_namesake_city_follows_the_state_its_sentence_names(text, lang, city, co
     parsed, sents = parse_article(art)
     got = find_places(art, parsed, actors.resolve_mentions(art, parsed, sents))
     assert [p.country for p in got if p.text == city] == [country]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The court lifted a ban on the Ukrainian language.", "en"),
+    ("Le tribunal a levé l'interdiction de la langue ukrainienne.", "fr"),
+])
+def test_nationality_adjective_of_a_language_is_no_place(text, lang):
+    *_x, got = places_of(text, lang)
+    assert got == []
