@@ -56,6 +56,8 @@ CASES = [
     ("en", "2001-05-10", "Ethnic Serbs vowed to stay until they regain villages near Croatia's border with Hungary, Croatian police said.", "they", 0, "HRV"),
     ("en", "1989-06-10", "Hundreds of ethnic Greeks protested against Germany's plan to send them back to Albania.", "Greeks", 0, "DEU"),
     ("fr", "2001-05-10", "Les Serbes de souche ont juré de reprendre les villages près de la frontière de la Croatie avec la Hongrie, selon la police croate.", "Serbes", 0, "HRV"),
+    # "la première puissance européenne": a state (the region's adjective is no actor), the last one named
+    ("fr", "2016-07-09", "La Pologne et l'Allemagne ont signé l'accord. La première puissance européenne a salué le texte.", "puissance", 0, "DEU"),
     # object clitic: not the subject of its own clause
     ("fr", "2024-06-19", "Poutine s'est engagé à renforcer les relations avec Pyongyang et à le soutenir.", "le", 0, "PRK"),
     # possessives prefer the subject of their clause
@@ -137,3 +139,8 @@ def test_a_name_of_its_own_state_keeps_the_kb_person():
     ms = resolve("Crown Prince Abdullah of Saudi Arabia said he would attend the summit.", "en", "1995-01-10")
     a = next(m for m in ms if "Abdullah" in m.text)
     assert a.actor is not None and a.actor.country == "SAU" and a.actor.name
+
+
+def test_region_adjective_of_a_state_anaphor_is_no_actor():
+    ms = resolve("La Pologne et l'Allemagne ont signé l'accord. La première puissance européenne a salué le texte.", "fr", "2016-07-09")
+    assert not [m for m in ms if m.text == "européenne"]

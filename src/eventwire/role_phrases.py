@@ -211,6 +211,11 @@ def anaphoric_descriptions(sc: "ParagraphScanner") -> None:
         for c in t.children:
             if c.i in sc.demonym_at:
                 code = sc.demonym_at[c.i][0]
+                if "state" in feats.get("refers_to", ()) and code not in sc.kb.state_codes:
+                    # "la première puissance européenne": a state of the region, found by coreference
+                    for k in range(c.i, sc.demonym_at[c.i][1]):
+                        sc.demonym_at.pop(k, None)
+                    break
                 actor = make_actor(code, rule=f"anaphor+demonym:{code}")
                 break
         lo = min([t.i] + [c.i for c in dets if c.i == t.i - 1])
