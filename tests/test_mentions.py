@@ -275,3 +275,19 @@ def test_role_takes_no_owner_from_the_party_it_acts_against(lang, text, span):
     # one country may still be given to it later, by coreference)
     assert "Chechen" not in m.text and "tchétch" not in m.text
     assert m.actor is None or "demonym" not in m.actor.rule, m.actor
+
+
+@pytest.mark.parametrize("lang,text,span,code", [
+    # "the North": one half of a divided state when the article names both halves
+    ("en", "South Korea accused North Korea of a new test. Seoul said the North would pay.", "North", "PRK"),
+    ("fr", "La Corée du Sud a accusé la Corée du Nord. Séoul affirme que le Nord paiera.", "Nord", "PRK"),
+    ("fr", "La Corée du Nord a menacé la Corée du Sud. Pyongyang affirme que le Sud paiera.", "Sud", "KOR"),
+    # not a region of a named state, nor without the other half
+    ("fr", "Le Nord de la France a voté pour le maire.", "Nord", None),
+    ("en", "North Korea fired a missile. Storms hit the North on Monday.", "North", None),
+])
+def test_compass_word_names_one_half_of_a_divided_state(lang, text, span, code):
+    ms = mentions_of(text, lang)
+    hits = [m for m in ms if m.text == span]
+    got = hits[0].actor.code if hits and hits[0].actor is not None else None
+    assert got == code, [(m.text, m.actor and m.actor.code) for m in ms]

@@ -183,6 +183,8 @@ class ParagraphScanner:
             if m is None:
                 short = self._short_name(i)
                 if short is None:
+                    short = self._compass_state(i)
+                if short is None:
                     i += 1
                     continue
                 j, choice = i + 1, short
@@ -343,6 +345,23 @@ class ParagraphScanner:
                 and doc[i].pos_ == "ADJ":
             return True
         return False
+
+    def _compass_state(self, i: int) -> int | None:
+        """``le Nord``, ``the South``: one half of a divided state (``Corée du Nord`` /
+        ``Corée du Sud``) when the article names both halves; not ``le Nord de la France``."""
+        doc = self.doc
+        t = doc[i]
+        if len(self.tp[i]) != 1 or not t.text[:1].isupper() or self.tp[i][0] not in self.ld.compass or i == 0:
+            return None
+        if self.tp[i - 1] and self.tp[i - 1][0] not in ("le", "du", "au", "the"):
+            return None
+        if i + 1 < len(doc) and (doc[i + 1].text[:1].isupper() or (self.tp[i + 1] and self.tp[i + 1][0] in ("de", "du", "des", "d'", "of"))):
+            return None
+        named = self.article_countries() if self.article_countries is not None else {}
+        for idx, code, other in self.ld.compass[self.tp[i][0]]:
+            if named.get(code) and named.get(other):
+                return idx
+        return None
 
     def _short_name(self, i: int) -> int | None:
         """``la Commission`` after ``la Commission européenne``: the first word of an
