@@ -104,6 +104,9 @@ CASES = [
     ("fr", "2024-06-19", "Le Forum mondial des pêcheries a averti que les stocks s'effondraient.", "Forum mondial des pêcheries", "name", "NGO"),
     ("fr", "2024-06-19", "L'Association des journalistes asiatiques a visité la prison.", "Association des journalistes asiatiques", "name", "NGO"),
     ("fr", "2024-06-19", "Le Conseil ghanéen des agriculteurs a bloqué la route.", "Conseil ghanéen des agriculteurs", "name", "GHA"),
+    # ... or the state whose name closes it after "of" / "de"
+    ("en", None, "The Nuclear Energy Council of Ghana rejected the report.", "Nuclear Energy Council of Ghana", "name", "GHA"),
+    ("fr", "2024-06-19", "Le Conseil des agriculteurs du Ghana a rejeté le rapport.", "Conseil des agriculteurs du Ghana", "name", "GHA"),
     # a role's owner is not the party after "against", "with", "contre"...
     ("en", None, "Georgian extremists against Chechen civilians were arrested.", "Georgian extremists", "role", "GEORAD"),
     ("fr", "2024-06-19", "Des extrémistes géorgiens ont été arrêtés.", "Des extrémistes géorgiens", "role", "GEORAD"),

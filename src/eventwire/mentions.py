@@ -547,6 +547,10 @@ class ParagraphScanner:
             lo += 1  # "the", "l'"
         if lo >= hi:
             return False
+        if self.tp[hi - 1] and self.tp[hi - 1][-1] in ("of", "de", "du", "des", "d'") and hi < len(doc) \
+                and self.owner[hi] is not None and self.found[self.owner[hi]].kind == "toponym" \
+                and self.found[self.owner[hi]].tok_start == hi:
+            hi = self.found[self.owner[hi]].tok_end  # the tagger stopped before "Ghana" in "... du Ghana"
         h = self._head_of(lo, hi)
         t = doc[h]
         if not self.tp[h] or self.tp[h][-1] not in ld.org_heads or not t.text[:1].isupper():
@@ -566,14 +570,22 @@ class ParagraphScanner:
             if o not in inner:
                 inner.append(o)
         # the owner: a state's adjective or name on the head itself ("Liberian Peace Council",
-        # "le Conseil libérien de la paix"), not inside a complement ("of African Jurists")
+        # "le Conseil libérien de la paix"), or a state's name as its "of" complement ("the
+        # Atomic Energy Organization of Iran"); not an adjective inside a complement ("of African Jurists")
         code = None
         for k in range(lo, hi):
             a = doc[k]
             direct = a.head.i == h and a.dep_ in ("amod", "compound", "nmod", "flat", "flat:name") and not any(
                 c.dep_ in ("case", "prep") for c in a.children)
             chained = k < h and all(doc[m].dep_ == "compound" for m in range(k, h))  # English pre-modifiers
-            if not (direct or chained):
+            # "... of Iran", "... d'Iran" closing the name
+            o = self.owner[k]
+            prev = k - 1
+            if prev > h and self.tp[prev] and self.tp[prev][-1] in ("the", "l'", "la", "le", "les"):
+                prev -= 1
+            of_state = k > h and o is not None and self.found[o].tok_end == hi and self.found[o].tok_start == k \
+                and prev > h and bool(self.tp[prev]) and self.tp[prev][-1] in ("of", "de", "du", "d'", "des")
+            if not (direct or chained or of_state):
                 continue
             c = None
             if k in self.demonym_at:
