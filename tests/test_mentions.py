@@ -197,6 +197,9 @@ def test_resolution_is_fast_after_the_parse():
     ("en", "The Senate Foreign Affairs Committee condemned the strike."),
     ("fr", "Le Conseil national de transition a condamné la frappe."),
     ("fr", "Le Comité central a condamné la frappe."),
+    # a bare head noun is the short name of something named before, not an unknown NGO
+    ("en", "The Council decided to act on Monday."),
+    ("fr", "Le Conseil a décidé d'agir lundi."),
 ])
 def test_state_body_named_by_an_organisation_noun_is_no_ngo(lang, text):
     ms = mentions_of(text, lang)
@@ -294,3 +297,10 @@ def test_compass_word_names_one_half_of_a_divided_state(lang, text, span, code):
     hits = [m for m in ms if m.text == span]
     got = hits[0].actor.code if hits and hits[0].actor is not None else None
     assert got == code, [(m.text, m.actor and m.actor.code) for m in ms]
+
+
+def test_two_unknown_organisations_are_two_chains():
+    ms = mentions_of("The Global Water Forum met the Asian Farmers Federation on Monday. On Tuesday, the Global Water Forum criticised the government.", "en")
+    orgs = [m for m in ms if m.actor is not None and m.actor.code == "NGO" and m.kind == "name"]
+    assert len(orgs) == 3
+    assert orgs[0].chain == orgs[2].chain != orgs[1].chain

@@ -558,6 +558,8 @@ class ParagraphScanner:
         words = {w for k in range(lo, hi) for w in self.tp[k]}
         if words & ld.gov_words:
             return False
+        if not any(self.tp[k] and self.tp[k][0] not in ld.stop_words and doc[k].is_alpha for k in range(lo, hi) if k != h):
+            return False  # "le Conseil", "the Committee": a short name of something named before
         inner: list[int] = []
         for k in range(lo, hi):
             o = self.owner[k]
@@ -607,6 +609,7 @@ class ParagraphScanner:
             start=self._abs(lo), end=self._abs_end(hi), head=self._abs(h), kind="name", para=self.para,
             tok_start=lo, tok_end=hi, head_tok=h, actor=actor, number="s", gender=_morph_gender(t) or g,
             definite=definite, ner_label=ent.label_,
+            chain_key="org:" + " ".join(w for k in range(lo, hi) for w in self.tp[k]),  # one chain per organisation
         ))
         return True
 
