@@ -602,6 +602,7 @@ class ParagraphScanner:
             self.found[o].kind = "_drop"
         for k in range(lo, hi):
             self.demonym_at.pop(k, None)
+            self.kbspan_at.pop(k, None)
             self.owner[k] = None
         actor = make_actor(code, rule=f"org-name+state:{code}") if code else make_actor("NGO", rule="org-name:NGO")
         g, n, definite = self._det_gender(lo)
