@@ -121,6 +121,11 @@ CASES = [
     ("en", None, "UN peacekeepers left the town on Monday.", "UN peacekeepers", "name", "IGOUNO"),
     ("fr", "2024-06-19", "Les rebelles ont rejeté le déploiement d'une force de maintien de la paix africaine.", "force de maintien de la paix", "name", "IGO"),
     ("fr", "2024-06-19", "La force de paix ukrainienne a quitté la ville lundi.", "force de paix ukrainienne", "name", "UKRMIL"),
+    ("en", None, "Pakistan refused to send peacekeepers to Iraq.", "peacekeepers", "name", "IGO"),
+    ("en", None, "Pakistan refused to deploy peacekeepers in Iraq.", "peacekeepers", "name", "IGO"),
+    # the Tamil Tigers by their short names
+    ("en", None, "The Liberation Tigers said the army had shelled the town.", "Liberation Tigers", "name", "LKAREB"),
+    ("fr", "2024-06-19", "Les Tigres tamouls ont attaqué un convoi.", "Tigres tamouls", "name", "LKAREB"),
     # a city named like another state's capital: the state its sentence (else its article) names
     ("en", None, "Gunmen clashed in Tripoli, the second largest Lebanese city, on Sunday.", "Tripoli", "toponym", "LBN"),
     ("en", None, "Lebanon's army deployed troops. Beirut asked for help. Lebanon fears unrest.\nGunmen clashed in Tripoli on Sunday.", "Tripoli", "toponym", "LBN"),

@@ -755,6 +755,10 @@ def _rivals(sc: ParagraphScanner, found: list[Detected]) -> None:
             break
 
 
+# three-letter codes of organisations, not peoples ("peacekeepers in Iraq" is no people of Iraq)
+_NOT_PEOPLE = frozenset(["IGO", "NGO", "MNC", "IMG", "UAF"])
+
+
 def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
     """``Iraqi Kurds``, ``Bosnian Serbs``: a people named after a state's adjective belongs to
     that state (CAMEO codes the country first: IRQKUR); the two mentions become one."""
@@ -765,7 +769,7 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
         ca, cb = a.actor.country or a.actor.code, b.actor.code
         if a.kind not in ("toponym", "demonym") or len(ca) != 3 or ca in _REGIONS or len(a.actor.code) != 3:
             continue
-        if b.kind not in ("demonym", "name") or len(cb) != 3 or cb == ca or b.person or doc[b.head_tok].pos_ not in ("NOUN", "PROPN") \
+        if b.kind not in ("demonym", "name") or len(cb) != 3 or cb in _NOT_PEOPLE or cb == ca or b.person or doc[b.head_tok].pos_ not in ("NOUN", "PROPN") \
                 or not doc[b.head_tok].text.lower().endswith("s"):
             continue
         b.actor = make_actor(ca, rule=f"demonym+people:{ca}:{cb}")
@@ -780,7 +784,7 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
     # "the Albanians of southern Serbia", "Kurds in Iraq": a people of or in a state
     at = {k: d for d in found if d.kind == "toponym" and d.actor is not None for k in range(d.tok_start, d.tok_end)}
     for b in found:
-        if b.kind not in ("demonym", "name") or b.actor is None or b.person or len(b.actor.code) != 3 \
+        if b.kind not in ("demonym", "name") or b.actor is None or b.person or len(b.actor.code) != 3 or b.actor.code in _NOT_PEOPLE \
                 or b.actor.code in _REGIONS or not doc[b.head_tok].text.lower().endswith("s") or doc[b.head_tok].pos_ not in ("NOUN", "PROPN"):
             continue
         for prep in doc[b.head_tok].children:
