@@ -202,6 +202,8 @@ def test_resolution_is_fast_after_the_parse():
     ("en", "The Senate Foreign Affairs Committee condemned the strike."),
     ("fr", "Le Conseil national de transition a condamné la frappe."),
     ("fr", "Le Comité central a condamné la frappe."),
+    ("en", "The Shura Council approved the law."),
+    ("fr", "Le Conseil consultatif a approuvé la loi."),
     # a bare head noun is the short name of something named before, not an unknown NGO
     ("en", "The Council decided to act on Monday."),
     ("fr", "Le Conseil a décidé d'agir lundi."),
