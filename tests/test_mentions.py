@@ -204,6 +204,9 @@ def test_resolution_is_fast_after_the_parse():
     ("fr", "Le Comité central a condamné la frappe."),
     ("en", "The Shura Council approved the law."),
     ("fr", "Le Conseil consultatif a approuvé la loi."),
+    # a party is no NGO
+    ("en", "The Socialist Movement of Ghana condemned the strike."),
+    ("fr", "Le Mouvement démocrate a condamné la frappe."),
     # a bare head noun is the short name of something named before, not an unknown NGO
     ("en", "The Council decided to act on Monday."),
     ("fr", "Le Conseil a décidé d'agir lundi."),

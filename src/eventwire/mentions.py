@@ -556,8 +556,8 @@ class ParagraphScanner:
         if not self.tp[h] or self.tp[h][-1] not in ld.org_heads or not t.text[:1].isupper():
             return False
         words = {w for k in range(lo, hi) for w in self.tp[k]}
-        if words & ld.gov_words:
-            return False
+        if words & (ld.gov_words | ld.party_words):
+            return False  # a state body ("the National Council"), a party ("le Mouvement démocrate")
         if not any(self.tp[k] and self.tp[k][0] not in ld.stop_words and doc[k].is_alpha for k in range(lo, hi) if k != h):
             return False  # "le Conseil", "the Committee": a short name of something named before
         inner: list[int] = []

@@ -106,6 +106,7 @@ class LangData:
     # actors_names.json: what an unknown proper name is (one piece each)
     org_heads: frozenset[str] = frozenset()
     gov_words: frozenset[str] = frozenset()
+    party_words: frozenset[str] = frozenset()
     facility_heads: frozenset[str] = frozenset()
     culture_nouns: frozenset[str] = frozenset()
     # "le Nord": compass word -> [(state entry, code, code of the other half)] (North / South Korea)
@@ -371,8 +372,9 @@ def _lang_data(lang: str, pending: list, demonyms_en: dict, entries: list) -> La
     ld.feminine_titles = frozenset(normalize(t) for t in pr.get("feminine_persons_titles", []))
     nm = _lang_json(lang, "actors_names.json")
     ld.compass = _compass_pairs(ld, nm.get("compass_words", {}), entries)
-    ld.org_heads, ld.gov_words, ld.facility_heads, ld.culture_nouns = (
-        frozenset(normalize(w) for w in nm.get(k, [])) for k in ("organisation_heads", "government_words", "facility_heads", "culture_nouns")
+    ld.org_heads, ld.gov_words, ld.party_words, ld.facility_heads, ld.culture_nouns = (
+        frozenset(normalize(w) for w in nm.get(k, []))
+        for k in ("organisation_heads", "government_words", "party_words", "facility_heads", "culture_nouns")
     )
 
     return ld
