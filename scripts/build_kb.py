@@ -26,6 +26,7 @@ import json
 import re
 import sys
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,6 +92,41 @@ def clean_name(raw: str) -> str:
     return name
 
 
+_PAREN_ACRONYM = re.compile(r"^(.*\S)\s*\(\s*([A-Z][A-Z0-9&.'/-]*)\s*\)$")
+_INITIAL_SKIP = frozenset("OF THE AND FOR IN ON TO A AN".split())
+
+
+def split_acronym(name: str) -> list[str]:
+    """``LIBERATION TIGERS OF TAMIL EELAM (LTTE)`` -> the name and its acronym, two aliases
+    (a text never writes the name with its acronym as one phrase), when the bracket holds the
+    name's initials; any other bracket (``NATIONAL FRONT (GREECE)``, ``DZHENNET (PARADISE)``)
+    disambiguates a name too generic to stand alone, and the name stays as it is."""
+    m = _PAREN_ACRONYM.match(name)
+    if not m:
+        return [name]
+    full, acr = m.group(1).strip(), m.group(2)
+    words = [w for w in re.split(r"[\s-]+", full) if w]
+    letters = re.sub(r"[^A-Z0-9]", "", acr)
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _INITIAL_SKIP)}
+    # three letters are too ambiguous to add (ANA: the Albanian or the Afghan National Army)
+    return [full, acr] if letters in initials and len(letters) >= 4 else [name]
+
+
+@lru_cache(maxsize=None)
+def common_word(name: str) -> bool:
+    """A one-word name that is an English dictionary word or a number (``TIGERS``, ``YOUTH``,
+    ``ORGANIZATION``, ``313``): as an alias it would fire on the common word, so it is not kept."""
+    if " " in name:
+        return False
+    if not re.search(r"[A-Za-z]", name):
+        return True
+    if not name.isalpha():
+        return False
+    from lemminflect import getAllLemmas  # the ``lexicon`` extra
+
+    return bool(getAllLemmas(name.lower()))
+
+
 def parse_phoenix(path: Path, *, source: str) -> list[dict]:
     """Blocks of a TABARI/PETRARCH actor dictionary: names + coded roles."""
     blocks: list[dict] = []
@@ -129,7 +165,14 @@ def parse_phoenix(path: Path, *, source: str) -> list[dict]:
         blank_since = False
     out = []
     for b in blocks:
-        names = list(dict.fromkeys(x for x in b["names"] if x and len(x) > 1))
+        names = [x for x in b["names"] if x and len(x) > 1]
+        if source != "phoenix-countries" and not b["person"]:
+            # organisations and armed groups: "NAME (ACRONYM)" split; one-word common nouns dropped
+            # (Phoenix's TIGERS [SWZREB] would code "the Liberation Tigers" as a Swazi group)
+            names = [y for x in names for y in split_acronym(x)]
+            if not any(c[0].startswith("MNC") for c in b["codes"]):
+                names = [x for x in names if not common_word(x)]
+        names = list(dict.fromkeys(names))
         if not names or not b["codes"]:
             continue
         out.append({"names": names, "codes": b["codes"], "person": b["person"], "source": b["source"]})

@@ -285,3 +285,52 @@ def test_phoenix_blocks_keep_synonyms_and_dated_roles(tmp_path):
     assert blocks[0]["names"] == ["VLADIMIR PUTIN", "PUTIN"] and blocks[0]["person"]
     assert blocks[0]["codes"] == [["RUSGOV", "2008-05-08", None], ["RUSELI", None, None]]
     assert blocks[1]["names"] == ["KREMLIN"] and not blocks[1]["person"]
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        # the bracket holds the name's initials: name and acronym are two aliases
+        ("LIBERATION TIGERS OF TAMIL EELAM (LTTE)", ["LIBERATION TIGERS OF TAMIL EELAM", "LTTE"]),
+        ("HUMAN RIGHTS IN CHINA (HRIC)", ["HUMAN RIGHTS IN CHINA", "HRIC"]),
+        # a bracket that disambiguates (a country, a gloss) keeps the name whole
+        ("NATIONAL FRONT (GREECE)", ["NATIONAL FRONT (GREECE)"]),
+        ("DZHENNET (PARADISE)", ["DZHENNET (PARADISE)"]),
+        # three letters are too ambiguous to stand alone
+        ("ALBANIAN NATIONAL ARMY (ANA)", ["ALBANIAN NATIONAL ARMY (ANA)"]),
+        ("KREMLIN", ["KREMLIN"]),
+    ],
+)
+def test_phoenix_name_with_its_acronym_in_brackets_splits(raw, expected):
+    assert _build_kb_module().split_acronym(raw) == expected
+
+
+def test_phoenix_group_named_by_a_common_word_is_not_an_alias(tmp_path):
+    src = tmp_path / "x.actors.txt"
+    src.write_text(
+        "TIGERS_ [SWZREB]\n\nLIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_ [LKAREB]\n+TAMIL_TIGERS_\n\n313_ [PAKREB]\n\nHEZBOLLAH_ [LBNREB]\n",
+        encoding="utf-8",
+    )
+    blocks = _build_kb_module().parse_phoenix(src, source="phoenix-milnonstate")
+    assert [b["names"] for b in blocks] == [["LIBERATION TIGERS OF TAMIL EELAM", "LTTE", "TAMIL TIGERS"], ["HEZBOLLAH"]]
+
+
+@pytest.mark.parametrize("phrase,code", [
+    ("the Liberation Tigers of Tamil Eelam", "LKAREB"),
+    ("the LTTE", "LKAREB"),
+])
+def test_group_with_a_bracketed_acronym_in_the_dictionary_resolves(phrase, code):
+    assert actors.lookup(phrase, lang="en")[0].code == code
+
+
+def test_common_word_is_not_a_phoenix_group():
+    assert all(a.code != "SWZREB" for a in actors.lookup("the Tigers attacked", lang="en"))
+
+
+@pytest.mark.parametrize("lang,phrase,code", [
+    # an entry listing a name in capitals and in lower case matches either
+    ("en", "a dispute with the common market", "IGOEUREEC"),
+    ("fr", "les houthis ont tiré", "YEMREB"),
+])
+def test_lower_case_alias_beside_a_capitalised_one_matches_lower_case(lang, phrase, code):
+    assert code in [a.code for a in actors.lookup(phrase, lang=lang)]

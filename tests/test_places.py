@@ -121,3 +121,28 @@ def test_places_examples(lang, text, code):
 def test_divisions_are_places_unless_a_generic_word(text, expected):
     *_x, got = places_of(text, "en" if text.startswith("Storms") else "fr")
     assert [(p.text, p.country, p.feature_code) for p in got] == expected
+
+
+@pytest.mark.parametrize("text,lang,city,country", [
+    # a city whose namesake is a capital takes the country its sentence names (the actor
+    # mentions say so), else the capital's
+    ("Gunmen clashed in Tripoli, the second largest Lebanese city, on Sunday.", "en", "Tripoli", "LBN"),
+    ("Des hommes armés se sont affrontés à Tripoli, deuxième ville libanaise, dimanche.", "fr", "Tripoli", "LBN"),
+    ("Libyan forces entered Tripoli on Sunday.", "en", "Tripoli", "LBY"),
+])
+def test_namesake_city_follows_the_state_its_sentence_names(text, lang, city, country):
+    from eventwire import actors
+
+    art = article(text, lang)
+    parsed, sents = parse_article(art)
+    got = find_places(art, parsed, actors.resolve_mentions(art, parsed, sents))
+    assert [p.country for p in got if p.text == city] == [country]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The court lifted a ban on the Ukrainian language.", "en"),
+    ("Le tribunal a levé l'interdiction de la langue ukrainienne.", "fr"),
+])
+def test_nationality_adjective_of_a_language_is_no_place(text, lang):
+    *_x, got = places_of(text, lang)
+    assert got == []

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from . import coref, kb as kbmod
-from .mentions import Detected, scan_paragraph
+from .mentions import Detected, article_countries, scan_paragraph
 from .records import Actor, Article, Mention, Sentence
 
 
@@ -46,8 +46,15 @@ def detect(article: Article, parsed, sentences: tuple[Sentence, ...], *, date: s
     date = date or article.published
     found: list[Detected] = []
     short: dict[str, int] = {}
+    counts: list[dict] = []
+
+    def countries() -> dict[str, int]:  # built on first need (an ambiguous city name)
+        if not counts:
+            counts.append(article_countries(kb, lang, parsed))
+        return counts[0]
+
     for n, p in enumerate(parsed):
-        found.extend(scan_paragraph(kb, lang, date, p, n, short))
+        found.extend(scan_paragraph(kb, lang, date, p, n, short, countries))
     return coref.link(found, kb=kb, lang=lang, date=date, sentences=sentences, text=article.text, paragraphs=article.paragraphs)
 
 

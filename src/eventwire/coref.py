@@ -112,6 +112,11 @@ def _merge_role_names(found: list[Detected]) -> list[Detected]:
             merged.end, merged.tok_end = nxt.end, nxt.tok_end
             merged.kind = "name"
             merged.actor = nxt.actor or d.actor
+            if d.kind == "role" and d.actor is not None and nxt.actor is not None and d.actor.country \
+                    and nxt.actor.country and nxt.actor.country != d.actor.country:
+                # "le roi Hassan du Maroc": the title's state wins over a KB namesake of another state
+                merged.actor = replace(d.actor, name=None, qid=None, rule=d.actor.rule + "+namesake")
+                nxt.entry = None
             if nxt.actor is not None and d.actor is not None and nxt.actor.code.endswith("ELI") \
                     and not d.actor.code.endswith("ELI") and (d.kind == "name" or not d.actor.name):
                 # "U.N. Secretary-General Kofi Annan" in an undated story: the title the text
@@ -430,22 +435,32 @@ def _roles_from_sentence(found: list[Detected]) -> None:
     sentence when the sentence names exactly one (a state, a capital, a demonym, a
     resolved role or person); roles usually held by foreigners (ambassador) do not."""
     by_sent: dict[int, set[str]] = {}
+    named: dict[int, list[str]] = {}  # the sentence's states in text order, once per mention
     places: dict[int, list[Detected]] = {}
     for d in found:
         c = _country(d)
         if c and len(c) == 3 and d.kind in ("toponym", "name", "role", "demonym") and c not in _NON_STATES:
             by_sent.setdefault(d.sentence, set()).add(c)
+            named.setdefault(d.sentence, []).append(c)
             if d.kind == "toponym" and d.extra.get("loc_prep"):
                 places.setdefault(d.sentence, []).append(d)
+    moved: set[int] = set()
     for d in found:
         # "Serb forces killed three ethnic Albanians in southeastern Serbia": a minority belongs
-        # to the one other state of its sentence
+        # to the other state of its sentence; of several, the one named most, then first
+        # ("ethnic Turks ... against Sweden's decision to send them back to Bulgaria": SWE)
         if d.extra.get("ethnic") and d.actor is not None:
             own = _country(d) or d.actor.code
-            cs = by_sent.get(d.sentence, set()) - {own}
-            if len(cs) == 1:
-                c = next(iter(cs))
+            order = [c for c in named.get(d.sentence, []) if c != own]
+            if order:
+                c = max(dict.fromkeys(order), key=lambda x: (order.count(x), -order.index(x)))
                 d.actor = make_actor(c, rule=f"ethnic-minority:{c}:{d.actor.code}")
+                moved.add(id(d))
+    for e in found:  # the pronouns already linked to the minority follow it
+        if e.kind == "pronoun" and e.antecedent is not None and 0 <= e.antecedent < len(found) \
+                and id(found[e.antecedent]) in moved:
+            e.actor = replace(found[e.antecedent].actor, rule="coref:" + found[e.antecedent].actor.rule)
+            moved.add(id(e))
     for d in found:
         # a role phrase, or a title merged with an unknown name ("President Dos Santos")
         if d.kind not in ("role", "name") or d.actor is not None or not d.sector or d.extra.get("foreign") \

@@ -10,7 +10,7 @@ links and :func:`eventwire.actors.resolve_mentions` freezes into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import kb as kbmod
 from .kb import KB, Entry, LangData, code_at, make_actor, pieces
@@ -71,8 +71,10 @@ def _is_upper_token(text: str) -> bool:
 class ParagraphScanner:
     """Finds the mentions of one parsed paragraph."""
 
-    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> None:
+    def __init__(self, kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None,
+                 article_countries=None) -> None:
         self.short = short if short is not None else {}
+        self.article_countries = article_countries  # () -> {state: times the article names it}
         self.kb = kb
         self.ld: LangData = kb.langs[lang]
         self.lang = lang
@@ -164,6 +166,7 @@ class ParagraphScanner:
     def scan(self) -> list[Detected]:
         self._names()
         self._demonyms()
+        self._organisations()
         self._roles()
         self._anaphors()
         self._entities()
@@ -179,6 +182,8 @@ class ParagraphScanner:
             m = self._match(i, self.ld.names, self.ld.maxlen)
             if m is None:
                 short = self._short_name(i)
+                if short is None:
+                    short = self._compass_state(i)
                 if short is None:
                     i += 1
                     continue
@@ -200,6 +205,12 @@ class ParagraphScanner:
             if e.kind == "region" and e.code != "WST" and i > 0 and self.tp[i - 1] and self.tp[i - 1][0] in _LOCATIVE:
                 i = j  # "des exercices en Asie": a continent after a locative preposition is a place
                 continue
+            if e.kind == "person" and j - i == 1 and self._first_name_of_another(i, j):
+                i += 1  # "Abdullah Ocalan": a KB one-word name (Saudi Arabia's Abdullah) as a first name
+                continue
+            if self._names_a_thing(i, j, e.kind):
+                i = j  # "the Europe Bridge", "the Russian language": a thing's name, not an actor
+                continue
             if e.kind in _STATE_KINDS and self.doc[i].ent_type_ in ("PER", "PERSON") and (
                 j < len(self.doc) and self.doc[j].ent_type_ in ("PER", "PERSON") and self.doc[j].ent_iob_ == "I"
             ):
@@ -208,9 +219,14 @@ class ParagraphScanner:
             h = self._head_of(i, j)
             g, n, definite = self._det_gender(i)
             kind = "toponym" if e.kind in _STATE_KINDS else ("group" if e.kind == "region" else "name")
+            actor = _actor_for_entry(e, self.date)
+            if kind == "toponym":
+                other = self._namesake_country(i, j, e)
+                if other is not None:
+                    actor = make_actor(other, rule=f"toponym+context:{other}:{e.name}")
             d = Detected(
                 start=self._abs(i), end=self._abs_end(j), head=self._abs(h), kind=kind, para=self.para,
-                tok_start=i, tok_end=j, head_tok=h, actor=_actor_for_entry(e, self.date), entry=choice,
+                tok_start=i, tok_end=j, head_tok=h, actor=actor, entry=choice,
                 person=e.kind == "person", gender=e.gender or (g if e.kind != "person" else None),
                 number=e.number or n, definite=definite, ner_label=self._ner_label(h),
             )
@@ -220,6 +236,132 @@ class ParagraphScanner:
                     and self.doc[i].text[:1].isupper() and self.tp[i][0] not in self.ld.stop_words and self.tp[i][0] not in ("etat", "state"):
                 self.short.setdefault(self.tp[i][0], choice)
             i = j
+
+    _OF = frozenset(["de", "du", "des", "d'", "l'", "la", "le", "les", "of", "the"])
+
+    def _first_name_of_another(self, i: int, j: int) -> bool:
+        """Whether the person's name the tagger reads at ``[i, j)`` goes on with a capitalised
+        name the KB match leaves out (``Abdullah Ocalan``, ``Hussein Ali``)."""
+        doc = self.doc
+        if j >= len(doc) or doc[i].ent_type_ not in ("PER", "PERSON") or doc[j].ent_type_ not in ("PER", "PERSON") \
+                or doc[j].ent_iob_ != "I":
+            return False
+        t = doc[j]
+        return t.text[:1].isupper() and t.is_alpha and bool(self.tp[j]) and self.tp[j] not in self.ld.roles
+
+    def _countries_in(self, lo: int, hi: int, skip: range, *, own_names: bool = False) -> set[str]:
+        """The states tokens ``[lo, hi)`` name, by their names or adjectives (with ``own_names``,
+        only by a state's own name: not by a city Phoenix lists as a synonym, ``Tripoli``)."""
+        out: set[str] = set()
+        k = lo
+        while k < hi:
+            if k in skip:
+                k += 1
+                continue
+            m = self._match(k, self.ld.demonyms, self.ld.demonym_maxlen)
+            if m is not None:
+                out.add(m[1][:3])
+                k = m[0]
+                continue
+            m = self._match(k, self.ld.names, self.ld.maxlen)
+            if m is not None:
+                for a in m[1]:
+                    e = self.kb.entry(a.entry)
+                    if e.kind == "state" and e.country and not (own_names and e.source == "phoenix"):
+                        out.add(e.country)
+                k = m[0]
+                continue
+            k += 1
+        return out
+
+    def _namesake_country(self, i: int, j: int, e: Entry) -> str | None:
+        """``Tripoli`` in a sentence that names Lebanon and not Libya: the namesake city of the
+        state the text names (a populated place of 100,000 or more in the gazetteer) wins over
+        the KB's bigger one; failing the sentence, a state the article names at least twice
+        and the KB's state never."""
+        if not e.country or self.doc[i].text[:1].islower():
+            return None
+        from . import gazetteer
+
+        text = self.doc[i:j].text
+        try:
+            cands = gazetteer.lookup(text)
+        except Exception:  # pragma: no cover - no gazetteer: no disambiguation
+            return None
+        if not any(c.country == e.country and c.feature_class == "P" for c in cands):
+            return None  # a state's own name, not a city's
+        alts = [c.country for c in cands if c.country and c.country != e.country and c.feature_class == "P"
+                and c.main and c.population >= 100_000]
+        if not alts:
+            return None
+        sent = self.doc[i].sent
+        named = self._countries_in(sent.start, sent.end, range(i, j))
+        if e.country in named:
+            return None
+        for c in alts:
+            if c in named:
+                return c
+        counts = self.article_countries() if self.article_countries is not None else {}
+        if counts.get(e.country):
+            return None
+        for c in alts:
+            if counts.get(c, 0) >= 2:
+                return c
+        return None
+
+    def _names_a_thing(self, i: int, j: int, kind: str) -> bool:
+        """Whether tokens ``[i, j)`` (a KB name of this ``kind``, or a demonym) name no actor
+        but a thing: a nationality adjective of a language or a cuisine (``the Russian
+        language``, ``la langue russe``), or the continent, person or nationality a facility is
+        named after (``the Europe Bridge``, ``Kennedy Airport``, ``le pont de l'Europe``,
+        ``l'aéroport Charles-de-Gaulle``). A state or a city in a facility's name stays: it
+        is where the facility is (``Damascus International Airport``)."""
+        doc, ld = self.doc, self.ld
+        adjective = kind in ("demonym", *_STATE_KINDS, "region")
+        nxt = j
+        while nxt < len(doc) and doc[nxt].text in ("-", "\u2011"):
+            nxt += 1
+        # English: the thing's noun comes after the name
+        if nxt < len(doc) and self.tp[nxt] and doc[nxt].dep_ != "compound":
+            w = self.tp[nxt][-1]
+            if adjective and w in ld.culture_nouns and doc[nxt].pos_ == "NOUN":
+                return True
+        if kind in ("region", "person", "demonym"):
+            # "the Europe Bridge", "the American University Hospital": a capitalised facility noun
+            # closing the proper name
+            for k in range(j, min(len(doc), j + 4)):
+                if not self.tp[k] or not doc[k].text[:1].isupper():
+                    break
+                if self.tp[k][-1] in ld.facility_heads and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()):
+                    return True
+            # French: the facility's noun before, maybe with "de (l')": "le pont de l'Europe"
+            k = i - 1
+            while k >= 0 and self.tp[k] and self.tp[k][0] in self._OF and k >= i - 2:
+                k -= 1
+            if k >= 0 and self.tp[k] and self.tp[k][-1] in ld.facility_heads and doc[k].pos_ in ("NOUN", "PROPN"):
+                return True
+        # French: "la langue russe"
+        if adjective and i > 0 and self.tp[i - 1] and self.tp[i - 1][-1] in ld.culture_nouns and doc[i - 1].pos_ == "NOUN" \
+                and doc[i].pos_ == "ADJ":
+            return True
+        return False
+
+    def _compass_state(self, i: int) -> int | None:
+        """``le Nord``, ``the South``: one half of a divided state (``Corée du Nord`` /
+        ``Corée du Sud``) when the article names both halves; not ``le Nord de la France``."""
+        doc = self.doc
+        t = doc[i]
+        if len(self.tp[i]) != 1 or not t.text[:1].isupper() or self.tp[i][0] not in self.ld.compass or i == 0:
+            return None
+        if self.tp[i - 1] and self.tp[i - 1][0] not in ("le", "du", "au", "the"):
+            return None
+        if i + 1 < len(doc) and (doc[i + 1].text[:1].isupper() or (self.tp[i + 1] and self.tp[i + 1][0] in ("de", "du", "des", "d'", "of"))):
+            return None
+        named = self.article_countries() if self.article_countries is not None else {}
+        for idx, code, other in self.ld.compass[self.tp[i][0]]:
+            if named.get(code) and named.get(other):
+                return idx
+        return None
 
     def _short_name(self, i: int) -> int | None:
         """``la Commission`` after ``la Commission européenne``: the first word of an
@@ -281,6 +423,9 @@ class ParagraphScanner:
                 i > 0 and doc[i - 1].text in ("-", "\u2011") and doc[i].text[:1].isupper()
             ):  # "Australie-Occidentale": part of a place name
                 i += 1
+                continue
+            if self._names_a_thing(i, j, "demonym"):
+                i = j  # "the Russian language", "la cuisine française"
                 continue
             for k in range(i, j):
                 self.demonym_at[k] = (code, j)
@@ -383,6 +528,91 @@ class ParagraphScanner:
                 number="p" if (n == "p" or t.text.lower().endswith(("s", "x"))) else "s",
                 extra={"noun": noun}, ner_label=self._ner_label(start),
             ))
+
+    def _organisations(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG":
+                self._organisation(ent)
+
+    def _organisation(self, ent) -> bool:
+        """An organisation the KB does not know, named by an organisation noun (``the Third
+        World Water Forum``, ``l'Association des juristes africains``): a non-governmental
+        body (NGO), or the state's when a state's adjective or name modifies its head noun
+        (``the Liberian Peace Council``: LBR). A name holding a state body's word (``the
+        National Council``, ``le Comité central``) is left alone, as is one the KB or another
+        pass already covers (only a state's adjective inside it is taken over)."""
+        doc, ld = self.doc, self.ld
+        lo, hi = ent.start, ent.end
+        while lo < hi and doc[lo].pos_ == "DET":
+            lo += 1  # "the", "l'"
+        if lo >= hi:
+            return False
+        if self.tp[hi - 1] and self.tp[hi - 1][-1] in ("of", "de", "du", "des", "d'") and hi < len(doc) \
+                and self.owner[hi] is not None and self.found[self.owner[hi]].kind == "toponym" \
+                and self.found[self.owner[hi]].tok_start == hi:
+            hi = self.found[self.owner[hi]].tok_end  # the tagger stopped before "Ghana" in "... du Ghana"
+        h = self._head_of(lo, hi)
+        t = doc[h]
+        if not self.tp[h] or self.tp[h][-1] not in ld.org_heads or not t.text[:1].isupper():
+            return False
+        words = {w for k in range(lo, hi) for w in self.tp[k]}
+        if words & (ld.gov_words | ld.party_words):
+            return False  # a state body ("the National Council"), a party ("le Mouvement démocrate")
+        if not any(self.tp[k] and self.tp[k][0] not in ld.stop_words and doc[k].is_alpha for k in range(lo, hi) if k != h):
+            return False  # "le Conseil", "the Committee": a short name of something named before
+        inner: list[int] = []
+        for k in range(lo, hi):
+            o = self.owner[k]
+            if o is None:
+                continue
+            d = self.found[o]
+            if d.kind != "toponym" or d.tok_start < lo or d.tok_end > hi or d.entry is None \
+                    or self.kb.entry(d.entry).kind not in _STATE_KINDS:
+                return False
+            if o not in inner:
+                inner.append(o)
+        # the owner: a state's adjective or name on the head itself ("Liberian Peace Council",
+        # "le Conseil libérien de la paix"), or a state's name as its "of" complement ("the
+        # Atomic Energy Organization of Iran"); not an adjective inside a complement ("of African Jurists")
+        code = None
+        for k in range(lo, hi):
+            a = doc[k]
+            direct = a.head.i == h and a.dep_ in ("amod", "compound", "nmod", "flat", "flat:name") and not any(
+                c.dep_ in ("case", "prep") for c in a.children)
+            chained = k < h and all(doc[m].dep_ == "compound" for m in range(k, h))  # English pre-modifiers
+            # "... of Iran", "... d'Iran" closing the name
+            o = self.owner[k]
+            prev = k - 1
+            if prev > h and self.tp[prev] and self.tp[prev][-1] in ("the", "l'", "la", "le", "les"):
+                prev -= 1
+            of_state = k > h and o is not None and self.found[o].tok_end == hi and self.found[o].tok_start == k \
+                and prev > h and bool(self.tp[prev]) and self.tp[prev][-1] in ("of", "de", "du", "d'", "des")
+            if not (direct or chained or of_state):
+                continue
+            c = None
+            if k in self.demonym_at:
+                c = self.demonym_at[k][0]
+            elif self.owner[k] is not None and self.found[self.owner[k]].actor is not None \
+                    and self.kb.entry(self.found[self.owner[k]].entry).kind == "state":  # not a city: "the Nairobi Forum"
+                c = self.found[self.owner[k]].actor.country
+            if c and c in self.kb.state_codes:
+                code = c
+                break
+        for o in inner:
+            self.found[o].kind = "_drop"
+        for k in range(lo, hi):
+            self.demonym_at.pop(k, None)
+            self.kbspan_at.pop(k, None)
+            self.owner[k] = None
+        actor = make_actor(code, rule=f"org-name+state:{code}") if code else make_actor("NGO", rule="org-name:NGO")
+        g, n, definite = self._det_gender(lo)
+        self._add(Detected(
+            start=self._abs(lo), end=self._abs_end(hi), head=self._abs(h), kind="name", para=self.para,
+            tok_start=lo, tok_end=hi, head_tok=h, actor=actor, number="s", gender=_morph_gender(t) or g,
+            definite=definite, ner_label=ent.label_,
+            chain_key="org:" + " ".join(w for k in range(lo, hi) for w in self.tp[k]),  # one chain per organisation
+        ))
+        return True
 
     def _pronouns(self) -> None:
         prons = self.ld.pronouns
@@ -525,6 +755,10 @@ def _rivals(sc: ParagraphScanner, found: list[Detected]) -> None:
             break
 
 
+# three-letter codes of organisations, not peoples ("peacekeepers in Iraq" is no people of Iraq)
+_NOT_PEOPLE = frozenset(["IGO", "NGO", "MNC", "IMG", "UAF"])
+
+
 def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
     """``Iraqi Kurds``, ``Bosnian Serbs``: a people named after a state's adjective belongs to
     that state (CAMEO codes the country first: IRQKUR); the two mentions become one."""
@@ -535,19 +769,22 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
         ca, cb = a.actor.country or a.actor.code, b.actor.code
         if a.kind not in ("toponym", "demonym") or len(ca) != 3 or ca in _REGIONS or len(a.actor.code) != 3:
             continue
-        if b.kind not in ("demonym", "name") or len(cb) != 3 or cb == ca or b.person or doc[b.head_tok].pos_ not in ("NOUN", "PROPN") \
+        if b.kind not in ("demonym", "name") or len(cb) != 3 or cb in _NOT_PEOPLE or cb == ca or b.person or doc[b.head_tok].pos_ not in ("NOUN", "PROPN") \
                 or not doc[b.head_tok].text.lower().endswith("s"):
             continue
         b.actor = make_actor(ca, rule=f"demonym+people:{ca}:{cb}")
         b.start, b.tok_start = a.start, a.tok_start
         a.kind = "_drop"
-    for b in found:  # "ethnic Albanians": a minority, of the state it lives in (see coref)
-        if b.kind in ("demonym", "name") and b.tok_start > 0 and doc[b.tok_start - 1].lower_ == "ethnic" and b.actor is not None:
+    for b in found:  # "ethnic Albanians", "les Albanais de souche": a minority, of the state it lives in (see coref)
+        if b.kind not in ("demonym", "name") or b.actor is None:
+            continue
+        if (b.tok_start > 0 and doc[b.tok_start - 1].lower_ == "ethnic") or (
+                b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ == "de" and doc[b.tok_end + 1].lower_ == "souche"):
             b.extra["ethnic"] = True
     # "the Albanians of southern Serbia", "Kurds in Iraq": a people of or in a state
     at = {k: d for d in found if d.kind == "toponym" and d.actor is not None for k in range(d.tok_start, d.tok_end)}
     for b in found:
-        if b.kind not in ("demonym", "name") or b.actor is None or b.person or len(b.actor.code) != 3 \
+        if b.kind not in ("demonym", "name") or b.actor is None or b.person or len(b.actor.code) != 3 or b.actor.code in _NOT_PEOPLE \
                 or b.actor.code in _REGIONS or not doc[b.head_tok].text.lower().endswith("s") or doc[b.head_tok].pos_ not in ("NOUN", "PROPN"):
             continue
         for prep in doc[b.head_tok].children:
@@ -560,12 +797,126 @@ def _groups_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
                 break
 
 
-def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None) -> list[Detected]:
-    """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs."""
-    sc = ParagraphScanner(kb, lang, date, p, para_index, short)
+_OF_WORDS = frozenset(["of", "de", "du", "d'", "des"])
+
+
+def _persons_of_states(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``King Hassan of Morocco``, ``le roi Hassan du Maroc``: the state after a person's name
+    says whose the person is. A KB person of another state is a namesake (Phoenix's Hassan is
+    Jordan's prince): the mention keeps the state, with the sector of the title before the name
+    (MARGOV for a king), else as an elite (MARELI)."""
+    doc = sc.doc
+    states = {k: d for d in found if d.kind == "toponym" and d.entry is not None and d.actor is not None
+              and sc.kb.entry(d.entry).kind == "state" for k in range(d.tok_start, d.tok_end)}
+    if not states:
+        return
+    for n, b in enumerate(found):
+        if b.kind != "name" or not b.person:
+            continue
+        country = None
+        for c in doc[b.head_tok].children:
+            obj = None
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            elif c.dep_.startswith("nmod") and any(sc.tp[x.i] and sc.tp[x.i][0] in _OF_WORDS for x in c.children if x.dep_ == "case"):
+                obj = c
+            if obj is not None and obj.i in states:
+                country = states[obj.i].actor.country
+                break
+        if country is None or (b.actor is not None and b.actor.country == country):
+            continue
+        title = found[n - 1] if n > 0 and found[n - 1].kind == "role" and found[n - 1].tok_end == b.tok_start else None
+        if title is not None:
+            sector = title.sector if title.sector and title.sector.isalpha() and len(title.sector) == 3 else "ELI"
+            if title.actor is None or title.actor.country != country:
+                title.actor = make_actor(country + sector, rule=f"role+of-state:{country}{sector}")
+            b.actor = None
+        else:
+            b.actor = make_actor(country + "ELI", rule=f"person+of-state:{country}ELI")
+        b.entry = None  # no longer the KB namesake
+
+
+def article_countries(kb: KB, lang: str, parsed) -> dict[str, int]:
+    """How many times the article names each state (names and adjectives)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for n, p in enumerate(parsed):
+        sc = ParagraphScanner(kb, lang, None, p, n)
+        for sent in p.doc.sents:
+            # once per sentence: a state named in a sentence counts once there
+            counts.update(sc._countries_in(sent.start, sent.end, range(0), own_names=True))
+    return dict(counts)
+
+
+def _national_forces(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``Russian peacekeepers``, ``la force de paix russe``: a KB force that is an IGO's by
+    default (``national_sector``) is the state's military when a state's adjective is next to
+    it, and the organisation's when one is (``UN peacekeepers``: IGOUNO)."""
+    for n, d in enumerate(found):
+        if d.entry is None or d.actor is None:
+            continue
+        sector = sc.kb.entry(d.entry).national_sector
+        if not sector:
+            continue
+        for a in (found[n - 1] if n > 0 else None, found[n + 1] if n + 1 < len(found) else None):
+            if a is None or a.actor is None or not (a.tok_end == d.tok_start or a.tok_start == d.tok_end):
+                continue
+            if a.kind == "name" and a.entry is not None and sc.kb.entry(a.entry).kind == "igo":
+                d.actor = replace(a.actor, rule=a.actor.rule + "+force")  # "UN peacekeepers": the UN's
+            elif a.kind in ("toponym", "demonym") and a.actor.country in sc.kb.state_codes:
+                d.actor = make_actor(a.actor.country + sector, rule=f"national-force:{a.actor.country}{sector}")
+            else:
+                continue
+            d.start, d.tok_start = min(d.start, a.start), min(d.tok_start, a.tok_start)
+            d.end, d.tok_end = max(d.end, a.end), max(d.tok_end, a.tok_end)
+            d.entry = None
+            a.kind = "_drop"
+            break
+
+
+_IN_WORDS = frozenset(["in", "at", "inside", "a", "au", "aux", "en", "dans"])
+
+
+def _foreign_roles_in_places(sc: ParagraphScanner, found: list[Detected]) -> None:
+    """``settlers in the West Bank``, ``the ambassador in Ankara``, ``les colons en Cisjordanie``:
+    a role usually held by foreigners is not of the place it is in. When the country of such a
+    role comes only from the place after an ``in`` (nothing in the phrase itself names it), the
+    role has no country."""
+    doc = sc.doc
+    where = {k: d for d in found if d.kind == "toponym" and d.actor is not None for k in range(d.tok_start, d.tok_end)}
+    for d in found:
+        if d.kind != "role" or not d.extra.get("foreign") or d.actor is None or not d.actor.country:
+            continue
+        if any(k in where or k in sc.demonym_at for k in range(d.tok_start, d.tok_end)) or d.actor.name:
+            continue
+        for c in doc[d.head_tok].children:
+            obj = None
+            if c.dep_ == "prep" and c.lower_ in _IN_WORDS:
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            elif c.dep_.startswith(("nmod", "obl")) and any(sc.tp[x.i] and sc.tp[x.i][0] in _IN_WORDS for x in c.children if x.dep_ == "case"):
+                obj = c
+            if obj is None:
+                continue
+            # the place, or a noun of it: "in the West Bank city of Hebron"
+            places = [where[k] for k in range(obj.left_edge.i, obj.right_edge.i + 1) if k in where]
+            if places and all(pl.actor.country == d.actor.country for pl in places):
+                d.actor = None
+                break
+
+
+def scan_paragraph(kb: KB, lang: str, date: str | None, p, para_index: int, short: dict | None = None,
+                   article_countries=None) -> list[Detected]:
+    """The mentions of one paragraph; ``short`` carries the article's short names across paragraphs;
+    ``article_countries`` (a function) tells which states the whole article names."""
+    sc = ParagraphScanner(kb, lang, date, p, para_index, short, article_countries)
     found = [d for d in sc.scan() if d.kind != "_drop"]
+    _national_forces(sc, found)
+    found = [d for d in found if d.kind != "_drop"]
     _groups_of_states(sc, found)
     found = [d for d in found if d.kind != "_drop"]
+    _persons_of_states(sc, found)
+    _foreign_roles_in_places(sc, found)
     _textual_appositions(sc, found)
     _rivals(sc, found)
     sc.remember_short_names()

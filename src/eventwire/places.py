@@ -137,6 +137,18 @@ def _demonyms(lang: str):
     return ld, pieces
 
 
+def _culture_adjective(doc, tok, ld, pieces) -> bool:
+    """A nationality adjective of a language or a cuisine (``lang/*/actors_names.json``)."""
+    nouns = getattr(ld, "culture_nouns", frozenset())
+    k = tok.i + 1
+    while k < len(doc) and doc[k].text in ("-", "\u2011"):
+        k += 1
+    for n in ((doc[k] if k < len(doc) else None), (doc[tok.i - 1] if tok.i > 0 else None)):
+        if n is not None and n.pos_ == "NOUN" and pieces(n.text) and pieces(n.text)[-1] in nouns:
+            return True
+    return False
+
+
 def find_places(article: Article, parsed, mentions) -> list[Place]:
     """Every resolved toponym of the article."""
     lang = article.lang if article.lang in ("fr", "en") else "en"
@@ -187,6 +199,8 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
                     continue
                 key = pieces(tok.text)
                 code = ld.demonyms.get(key) if key else None
+                if code and _culture_adjective(doc, tok, ld, pieces):
+                    continue  # "the Russian language", "la cuisine française": no place
                 if code and len(code) >= 3 and code[:3].isalpha():
                     sa, sb = p.start + tok.idx, p.start + tok.idx + len(tok)
                     if free(sa, sb) and gazetteer.country(code[:3]):
@@ -208,11 +222,19 @@ def find_places(article: Article, parsed, mentions) -> list[Place]:
         c = _unambiguous_country(cands)
         if c:
             context[c] += 1
+    # a city the actor mentions resolved by the sentence's states (Tripoli in a sentence naming
+    # Lebanon): the same country here
+    forced = {(m.start, m.end): m.actor.country for m in mentions or ()
+              if m.kind == "toponym" and m.actor is not None and m.actor.country and m.actor.rule.startswith("toponym+context:")}
     out: list[Place] = []
     for a, b, text, ner, kind in spans:
         if kind.startswith("demonym:"):
             e = gazetteer.country(kind.split(":")[1])
             rule = "demonym"
+        elif (a, b) in forced:
+            cands = [x for x in gazetteer.lookup(text) if x.country == forced[(a, b)]]
+            e = max(cands, key=lambda x: _score(x, context)) if cands else resolve(text, context, from_ner=ner)
+            rule = kind + "+actor-context"
         else:
             e = resolve(text, context, from_ner=ner)
             rule = kind

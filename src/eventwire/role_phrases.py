@@ -22,6 +22,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from .mentions import ParagraphScanner
 
 
+# prepositions whose complement names another party, not the role's owner ("extremists
+# against Serb civilians", "talks with Iran", "les violences contre les civils serbes")
+_OTHER_PARTY = frozenset(["against", "with", "to", "toward", "towards", "between", "versus",
+                          "contre", "avec", "envers", "entre", "vers"])
+
+
+def _other_party(sc: "ParagraphScanner", c) -> bool:
+    if c.dep_ == "prep":
+        return c.lower_ in _OTHER_PARTY
+    if c.dep_.startswith(("nmod", "obl")):
+        return any(x.dep_ == "case" and x.lower_ in _OTHER_PARTY for x in c.children)
+    return False
+
+
 def role_phrase(sc: "ParagraphScanner", i: int, j: int, sector: str, typ: str, role: str | None) -> None:
     doc = sc.doc
     h = sc._head_of(i, j)
@@ -45,7 +59,7 @@ def role_phrase(sc: "ParagraphScanner", i: int, j: int, sector: str, typ: str, r
         for c in t.children:
             if c.i in seen or (c.dep_ in _NP_EXIT and not (c.dep_ == "appos" and t.i in range(i, j))):
                 continue
-            if depth[t.i] >= 3:
+            if depth[t.i] >= 3 or _other_party(sc, c):
                 continue
             if t.i >= j and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and t.i not in sc.kbspan_at \
                     and not sc.ld.complements.get(sc.tp[t.i]) and not (
@@ -197,6 +211,11 @@ def anaphoric_descriptions(sc: "ParagraphScanner") -> None:
         for c in t.children:
             if c.i in sc.demonym_at:
                 code = sc.demonym_at[c.i][0]
+                if "state" in feats.get("refers_to", ()) and code not in sc.kb.state_codes:
+                    # "la première puissance européenne": a state of the region, found by coreference
+                    for k in range(c.i, sc.demonym_at[c.i][1]):
+                        sc.demonym_at.pop(k, None)
+                    break
                 actor = make_actor(code, rule=f"anaphor+demonym:{code}")
                 break
         lo = min([t.i] + [c.i for c in dets if c.i == t.i - 1])

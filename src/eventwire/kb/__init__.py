@@ -74,6 +74,7 @@ class Entry:
     roles: tuple[Role, ...] = ()
     gender: str | None = None
     number: str | None = None
+    national_sector: str | None = None  # "Russian peacekeepers": a state's adjective makes it RUS + this sector
     until: str | None = None  # the default code holds until this day...
     after: str | None = None  # ...and this one from it (the Taliban: AFGREB -> AFGGOV)
 
@@ -102,6 +103,14 @@ class LangData:
     foreign_nouns: frozenset[tuple[str, ...]] = frozenset()
     pronouns: dict[str, dict] = field(default_factory=dict)
     feminine_titles: frozenset[str] = frozenset()
+    # actors_names.json: what an unknown proper name is (one piece each)
+    org_heads: frozenset[str] = frozenset()
+    gov_words: frozenset[str] = frozenset()
+    party_words: frozenset[str] = frozenset()
+    facility_heads: frozenset[str] = frozenset()
+    culture_nouns: frozenset[str] = frozenset()
+    # "le Nord": compass word -> [(state entry, code, code of the other half)] (North / South Korea)
+    compass: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     stop_words: frozenset[str] = frozenset()
 
 
@@ -170,8 +179,11 @@ def _index_alias(ld: LangData, name: str, idx: int, phoenix: bool) -> None:
         first = name.strip()[:1]
         cap = first.isupper()
     lst = ld.names.setdefault(key, [])
-    if any(a.entry == idx for a in lst):
-        return
+    for n, a in enumerate(lst):
+        if a.entry == idx:
+            if a.cap and not cap and not a.acronym and not acronym:
+                lst[n] = Alias(idx, name, cap, acronym)  # "Common Market" and "common market": either case
+            return
     lst.append(Alias(idx, name, cap, acronym))
     if len(key) > ld.maxlen.get(key[0], 0):
         ld.maxlen[key[0]] = len(key)
@@ -204,6 +216,7 @@ def _build() -> KB:
         idx = add_entry(
             kind=e["kind"], code=code, country=country, name=(e["names"].get("fr") or e["names"].get("en"))[0],
             source="hand", qid=e.get("qid"), number=e.get("number"), until=e.get("until"), after=e.get("after"),
+            national_sector=e.get("national_sector"),
         )
         for lang in LANGS:
             for n in e["names"].get(lang, []):
@@ -292,14 +305,15 @@ def _build() -> KB:
 
     for lst in holders.values():
         lst.sort(key=lambda ri: ri[0].start or "")
-    return KB(state_codes=frozenset(st["code"] for st in gen["states"]), entries=entries, langs=_LazyLangs(pending, gen["demonyms_en"]), holders=holders, leader_role=leader_role, sources=gen.get("_sources", {}))
+    return KB(state_codes=frozenset(st["code"] for st in gen["states"]), entries=entries, langs=_LazyLangs(pending, gen["demonyms_en"], entries), holders=holders, leader_role=leader_role, sources=gen.get("_sources", {}))
 
 
 class _LazyLangs(dict):
     """Per-language indexes, built on first use (a French run never builds the English one)."""
 
-    def __init__(self, pending: dict, demonyms_en: dict) -> None:
+    def __init__(self, pending: dict, demonyms_en: dict, entries: list) -> None:
         super().__init__()
+        self._entries = entries
         self._pending = pending
         self._demonyms_en = demonyms_en
         self._lock = threading.Lock()
@@ -310,7 +324,7 @@ class _LazyLangs(dict):
         with self._lock:
             if dict.__contains__(self, lang):
                 return dict.__getitem__(self, lang)
-            ld = _lang_data(lang, self._pending[lang], self._demonyms_en)
+            ld = _lang_data(lang, self._pending[lang], self._demonyms_en, self._entries)
             self[lang] = ld
             return ld
 
@@ -318,7 +332,7 @@ class _LazyLangs(dict):
         return lang in self._pending
 
 
-def _lang_data(lang: str, pending: list, demonyms_en: dict) -> LangData:
+def _lang_data(lang: str, pending: list, demonyms_en: dict, entries: list) -> LangData:
     ld = LangData()
     ld.stop_words = _stop_words(lang)
     for name, idx, phoenix in pending:
@@ -356,8 +370,35 @@ def _lang_data(lang: str, pending: list, demonyms_en: dict) -> LangData:
     pr = _lang_json(lang, "actors_pronouns.json")
     ld.pronouns = {normalize(k): v for k, v in pr.get("pronouns", {}).items()}
     ld.feminine_titles = frozenset(normalize(t) for t in pr.get("feminine_persons_titles", []))
+    nm = _lang_json(lang, "actors_names.json")
+    ld.compass = _compass_pairs(ld, nm.get("compass_words", {}), entries)
+    ld.org_heads, ld.gov_words, ld.party_words, ld.facility_heads, ld.culture_nouns = (
+        frozenset(normalize(w) for w in nm.get(k, []))
+        for k in ("organisation_heads", "government_words", "party_words", "facility_heads", "culture_nouns")
+    )
 
     return ld
+
+
+def _compass_pairs(ld: LangData, words: dict[str, str], entries: list) -> dict[str, list[tuple[int, str, str]]]:
+    """States named by a compass word and a base whose opposite compass word with the same base
+    names another state: ``coree du nord`` / ``coree du sud``, ``north korea`` / ``south korea``."""
+    if not words:
+        return {}
+    states: dict[tuple[str, ...], tuple[int, str]] = {}
+    for key, lst in ld.names.items():
+        for a in lst:
+            e = entries[a.entry]
+            if e.kind == "state" and e.source in ("babel", "hand"):
+                states[key] = (a.entry, e.code)
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for key, (idx, code) in states.items():
+        for n, w in enumerate(key):
+            if w in words:
+                other = states.get(key[:n] + (words[w],) + key[n + 1:])
+                if other is not None and other[1] != code and (idx, code, other[1]) not in out.get(w, []):
+                    out.setdefault(w, []).append((idx, code, other[1]))
+    return out
 
 
 def _stop_words(lang: str) -> frozenset[str]:
