@@ -266,6 +266,26 @@ class Grammar:
     time_nouns: frozenset = frozenset()
     support_verbs: frozenset = frozenset()
     etre_verbs: frozenset = frozenset()
+    owner_preps: frozenset = frozenset()  # ``a camp for refugees``: the people a place or thing is for
+    statement_nouns: frozenset = frozenset()  # ``a statement demanding``: a text speaking for its author
+    authorship_verbs: frozenset = frozenset()  # ``X issued a statement``: X is the statement's author
+    statement_preps: frozenset = frozenset()  # ``X said in a statement``: X is its author too
+    place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
+    place_preps: frozenset = frozenset()  # where a movement goes to or comes from
+
+
+def _words(raw: dict, key: str) -> frozenset:
+    return frozenset(w.lower() for w in raw.get(key, {}).get("words", ()))
+
+
+def argument_words(raw: dict) -> dict:
+    """The :class:`Grammar` word lists that only argument finding reads, from a language's
+    ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
+    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs")}
+    out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
+    out["place_nouns"] = _words(raw, "place_nouns")
+    out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
+    return out
 
 
 def _expand(toks, sch):
@@ -343,6 +363,8 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
             r.agent.append(t)
         elif d.dep in sch.obj and t.pos_ not in ("VERB", "AUX"):
             r.obj.append(_antecedent(t, tok, g))
+        elif d.dep in sch.obj and misparsed_gerund_head(t, sch) is not None:
+            r.obj.append(misparsed_gerund_head(t, sch))
         elif (d.dep == sch.conj and not nominal and t.pos_ in ("PROPN", "NOUN") and t.i > tok.i
               and not any(x.dep_ in ("cc", "case", "punct") for x in t.children)):
             r.obj.append(t)  # the parser took the object for a conjunct: ``menace les États-Unis``
@@ -369,8 +391,9 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
                 # bare nominal the parser misattached (``a accusé la semaine dernière Moscou``)
                 r.preps.append(("", t))
     if nominal:
-        # par X / by X and de X / of X name the actor of a nominal event
-        by = [t for p, t in r.preps if p == sch.agent_prep]
+        # par X / by X and de X / of X name the actor of a nominal event; so does the agent
+        # of a past participle modifying it (``the demonstration staged by students``)
+        by = [t for p, t in r.preps if p == sch.agent_prep] + participle_agents(tok, g)
         of = [t for p, t in r.preps if p in ("de", "of")]
         r.agent = by
         adjs = [t for t in r.poss if t.pos_ != "DET"]
@@ -395,6 +418,82 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     return r
 
 
+def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
+    """Who speaks through the statement noun ``noun``: its own actor (``a statement by X``,
+    ``X's letter``, ``le communiqué du gouvernement``), else the subject of the verb that
+    issues it (``X issued a declaration``, ``X a publié un communiqué``) or of the verb it
+    is the frame of (``X said in a statement``)."""
+    sch = g.scheme
+    nr = roles_of(noun, g, depth=depth + 1)
+    # named owners only: an adjective or a common noun (``a joint statement``, ``a declaration
+    # of principles``) is no author
+    own = [t for t in nr.poss if t in nr.agent or t.pos_ in ("PROPN", "PRON") or t.dep_ in sch.poss
+           or (t.pos_ == "DET" and "Yes" in t.morph.get("Poss"))]
+    if own:
+        return own
+    gov, rel = noun.head, noun.dep_
+    if sch is CLEAR and rel == "pobj" and gov.dep_ == "prep" and gov.lower_ in g.statement_preps:
+        gov, rel = gov.head, "frame"
+    elif rel in ("obl", "obl:mod", "obl:arg") and any(m.lower_ in g.statement_preps for m in noun.children if m.dep_ == "case"):
+        rel = "frame"
+    if gov == noun or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    if rel == "frame" or (rel in sch.obj and gov.lemma_.lower() in g.authorship_verbs):
+        return roles_of(gov, g, depth=depth + 1).subj
+    if rel in sch.subj_pass and gov.lemma_.lower() in g.authorship_verbs:
+        return roles_of(gov, g, depth=depth + 1).subj  # the passive's agent
+    return []
+
+
+def owner_objects(tok, g: Grammar, skip=frozenset()) -> list:
+    """``a camp for Congolese refugees``, ``un abri pour les déplacés``: the people a common
+    noun that is no event (not in ``skip``) is for; common nouns only (``a convoy for
+    Sarajevo`` names a destination, not an owner)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in skip or not g.owner_preps:
+        return []
+    return [d.tok for d in dependents(tok, g.scheme, g.contractions)
+            if d.prep in g.owner_preps and d.tok.pos_ == "NOUN" and d.dep not in g.scheme.clausal]
+
+
+def event_agents(noun, g: Grammar) -> list:
+    """The doer an event noun names itself: ``by X`` / ``par X`` (also on a participle
+    modifying it: ``the demonstration staged by students``), a named possessor (``Sweden's
+    decision``) or a name modifying it (``the Hamas attack``); not a possessive pronoun (``has
+    reneged on his commitment``: mostly the doer of the governing act itself), an adjective
+    (``les menaces américaines`` may be threats against Americans) nor ``of X`` / ``de X``,
+    often what the act is done to."""
+    sch = g.scheme
+    r = roles_of(noun, g, depth=1)
+    of = {t.i for p, t in r.preps if p in ("de", "of")}
+    return [t for t in r.poss if t.i not in of and (
+        t in r.agent or (t.pos_ in ("PROPN", "NOUN") and (t.pos_ == "PROPN" or t.dep_ in sch.poss)))]
+
+
+def participle_agents(tok, g: Grammar) -> list:
+    """``la manifestation organisée par les étudiants``, ``war crimes committed by X``: the
+    agents of the past participles modifying the noun ``tok`` (its own actor)."""
+    sch = g.scheme
+    out = []
+    for c in tok.children:
+        if not participle_modifier(c, sch):
+            continue
+        for d in dependents(c, sch, g.contractions):
+            if (d.dep in sch.agent or d.prep == sch.agent_prep) and d.tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(d.tok)
+    return out
+
+
+def misparsed_gerund_head(tok, sch: Scheme):
+    """``vetoed a Security Council resolution censuring X``: the English parser sometimes
+    makes the participle the object and the noun it modifies its ``compound``; a gerund
+    that takes arguments of its own (an object, a prepositional phrase) has no compound noun,
+    so that noun is the real head (``nation building`` takes none: it stays as it is)."""
+    if sch is not CLEAR or tok.tag_ != "VBG" or not any(c.dep_ in sch.obj or c.dep_ == "prep" for c in tok.children if c.i > tok.i):
+        return None
+    nouns = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i]
+    return nouns[-1] if nouns else None
+
+
 def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
     """The understood subject of a verb that has none: coordination, control, participles."""
     sch = g.scheme
@@ -415,6 +514,11 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
                 v = v.head
             if v.pos_ in ("VERB", "AUX"):
                 return roles_of(v, g, depth=depth + 1).subj
+        if head.pos_ == "NOUN" and head.lemma_.lower() in g.statement_nouns and depth < 4:
+            # ``X issued a declaration demanding that ...``: a text speaks for its author
+            author = statement_author(head, g, depth=depth)
+            if author:
+                return author
         return [head]  # ``Poutine arrivant à Pyongyang``
     if (head.pos_ in ("PROPN", "NOUN") and head.i < tok.i and "Fin" in tok.morph.get("VerbForm")
             and rel not in sch.relcl and head.dep_ == "ROOT"):
