@@ -57,6 +57,11 @@ CASES = [
     ("fr", "Le président russe est arrivé dans la ville russe de Sotchi.", ("RUS", "---", "04")),
     ("fr", "Le président turc est arrivé dans la ville russe de Sotchi.", ("TUR", "RUS", "04")),
     ("fr", "Le président turc est arrivé à Moscou.", ("TUR", "RUS", "04")),
+    # a subject the parser coordinated with the last noun of a fronted phrase is the subject
+    ("en", "Following the adoption of a Declaration of Principles on Water, Egypt and Ethiopia have agreed to cooperate.",
+     ("EGY", "ETH", "03")),
+    ("en", "With the signing of a Memorandum of Understanding on Border Security, the Chadian government and the Sudanese"
+     " rebels have agreed to allow access for aid workers.", ("SDN", "TCD", "03")),
     # two sectors of one state are two actors: the target of a demand in a clause
     ("en", "Turkish rebels demanded that the Turkish government release the prisoners.", ("TUR", "TUR", "10")),
 ]
