@@ -62,6 +62,11 @@ CASES = [
      ("EGY", "ETH", "03")),
     ("en", "With the signing of a Memorandum of Understanding on Border Security, the Chadian government and the Sudanese"
      " rebels have agreed to allow access for aid workers.", ("SDN", "TCD", "03")),
+    # the parties of a meeting (between X and Y) are the targets of hosting it
+    ("en", "Morocco hosted a meeting between Israel and the Palestine Liberation Organization.", ("MAR", "PSE", "04")),
+    # an adjective predicate (ready to, willing to) shares its copula's subject
+    ("en", "The king said Morocco would be ready to host a meeting between Israel and the Palestine Liberation"
+     " Organization.", ("MAR", "PSE", "04")),
     # two sectors of one state are two actors: the target of a demand in a clause
     ("en", "Turkish rebels demanded that the Turkish government release the prisoners.", ("TUR", "TUR", "10")),
 ]
@@ -74,7 +79,7 @@ def test_sentence_yields_event_with_these_arguments(lang, text, expected):
     assert expected in got, f"{text!r}: expected {expected}, got {sorted(got)}"
 
 
-ARGUMENT_CUES = ("owner_preps", "statement_nouns", "authorship_verbs", "place_nouns")
+ARGUMENT_CUES = ("owner_preps", "statement_nouns", "authorship_verbs", "place_nouns", "participant_preps")
 
 
 def _cue_examples():

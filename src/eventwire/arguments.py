@@ -270,6 +270,7 @@ class Grammar:
     statement_nouns: frozenset = frozenset()  # ``a statement demanding``: a text speaking for its author
     authorship_verbs: frozenset = frozenset()  # ``X issued a statement``: X is the statement's author
     statement_preps: frozenset = frozenset()  # ``X said in a statement``: X is its author too
+    participant_preps: frozenset = frozenset()  # ``a meeting between X and Y``: its parties
     place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
     place_preps: frozenset = frozenset()  # where a movement goes to or comes from
 
@@ -281,7 +282,7 @@ def _words(raw: dict, key: str) -> frozenset:
 def argument_words(raw: dict) -> dict:
     """The :class:`Grammar` word lists that only argument finding reads, from a language's
     ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
-    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs")}
+    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps")}
     out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
     out["place_nouns"] = _words(raw, "place_nouns")
     out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
@@ -457,6 +458,16 @@ def owner_objects(tok, g: Grammar, skip=frozenset()) -> list:
             if d.prep in g.owner_preps and d.tok.pos_ == "NOUN" and d.dep not in g.scheme.clausal]
 
 
+def participants(tok, g: Grammar) -> list:
+    """``a meeting between Israel and the PLO``, ``une rencontre entre X et Y``: the parties
+    a noun names with ``between`` / ``entre``, coordination expanded."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not g.participant_preps:
+        return []
+    found = [d.tok for d in dependents(tok, g.scheme, g.contractions)
+             if d.prep in g.participant_preps and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
+    return _expand(found, g.scheme)
+
+
 def event_agents(noun, g: Grammar) -> list:
     """The doer an event noun names itself: ``by X`` / ``par X`` (also on a participle
     modifying it: ``the demonstration staged by students``), a named possessor (``Sweden's
@@ -556,6 +567,9 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
             hr = roles_of(head, g, depth=depth + 1)
             return hr.poss[:1]
         return []
+    if rel == "acomp" and head.pos_ in ("VERB", "AUX"):
+        # ``he would be ready to host``: an adjective predicate shares its copula's subject
+        return roles_of(head, g, depth=depth + 1).subj
     if rel in sch.clausal or rel in ("obl", "obl:arg", "obl:mod", "pcomp", "prep"):
         if not is_infinitive_or_participle(tok, sch):
             return []

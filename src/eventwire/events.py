@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, owner_objects, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, owner_objects, participants, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -441,7 +441,7 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset
         elif alt == "obj:poss":
             owner = []
             for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
-                owner += roles_of(t, g).poss + owner_objects(t, g, skip)
+                owner += roles_of(t, g).poss + owner_objects(t, g, skip) + participants(t, g)
             groups.append(owner)
         elif alt == "comp":
             groups.append([t for t in clause_dependents(c.tok, g) if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")])
