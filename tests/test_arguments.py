@@ -67,6 +67,13 @@ CASES = [
     # an adjective predicate (ready to, willing to) shares its copula's subject
     ("en", "The king said Morocco would be ready to host a meeting between Israel and the Palestine Liberation"
      " Organization.", ("MAR", "PSE", "04")),
+    # an adverbial clause of time or cause is no content of a demand: its actors are no target
+    ("en", "Greece demanded new elections after a Turkish court cleared the suspects.", ("GRC", "---", "10")),
+    # whom a thing is meant against is named anywhere inside its own modifiers
+    ("en", "According to Japan, North Korea trained hackers capable of launching attacks against South Korea.",
+     ("PRK", "KOR", "15")),
+    ("fr", "Selon la Pologne, la Russie a mobilisé des troupes capables de lancer des attaques contre l'Ukraine.",
+     ("RUS", "UKR", "15")),
     # two sectors of one state are two actors: the target of a demand in a clause
     ("en", "Turkish rebels demanded that the Turkish government release the prisoners.", ("TUR", "TUR", "10")),
 ]
@@ -79,7 +86,8 @@ def test_sentence_yields_event_with_these_arguments(lang, text, expected):
     assert expected in got, f"{text!r}: expected {expected}, got {sorted(got)}"
 
 
-ARGUMENT_CUES = ("owner_preps", "statement_nouns", "authorship_verbs", "place_nouns", "participant_preps")
+ARGUMENT_CUES = ("owner_preps", "statement_nouns", "authorship_verbs", "place_nouns", "participant_preps",
+                 "adversative_preps")
 
 
 def _cue_examples():

@@ -271,6 +271,7 @@ class Grammar:
     authorship_verbs: frozenset = frozenset()  # ``X issued a statement``: X is the statement's author
     statement_preps: frozenset = frozenset()  # ``X said in a statement``: X is its author too
     participant_preps: frozenset = frozenset()  # ``a meeting between X and Y``: its parties
+    adversative_preps: frozenset = frozenset()  # ``weapons to use against X``: whom a thing is meant against
     place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
     place_preps: frozenset = frozenset()  # where a movement goes to or comes from
 
@@ -282,7 +283,8 @@ def _words(raw: dict, key: str) -> frozenset:
 def argument_words(raw: dict) -> dict:
     """The :class:`Grammar` word lists that only argument finding reads, from a language's
     ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
-    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps")}
+    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps",
+                                       "adversative_preps")}
     out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
     out["place_nouns"] = _words(raw, "place_nouns")
     out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
@@ -615,13 +617,33 @@ def find_prep(tok, want: str, g: Grammar, *, depth: int = 3, skip=frozenset()) -
         if found:
             return found
         frontier = nxt
+    return meant_against(tok, want, g)
+
+
+def meant_against(tok, want: str, g: Grammar) -> list:
+    """``trained hackers capable of launching attacks against the United States``, ``des
+    troupes capables d'attaquer contre l'Ukraine``: whom the thing ``tok`` is meant against,
+    named with an adversative preposition ``want`` anywhere inside its own modifiers (clauses
+    included, relative clauses aside); [] for any other preposition."""
+    if want not in g.adversative_preps:
+        return []
+    for t in tok.subtree:
+        if t.i == tok.i or t.dep_ in g.scheme.relcl:
+            continue
+        for d in dependents(t, g.scheme, g.contractions):
+            if d.prep == want and d.tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [d.tok]
     return []
 
 
 def clause_dependents(tok, g: Grammar) -> list:
-    """Tokens of the complement clauses of ``tok`` (for a statement's subject matter)."""
+    """Tokens of the complement clauses of ``tok`` (for a statement's subject matter); not
+    of an adverbial clause of time or cause (``demanded elections after a court cleared him``)."""
     out = []
     for d in dependents(tok, g.scheme, g.contractions):
+        if d.dep == "advcl" and any(m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ not in ("that", "que", "qu'")
+                                    for m in d.tok.children):
+            continue  # after, when, because, quand, lorsque, parce que: circumstances, not content
         if d.dep in g.scheme.clausal or d.dep in ("xcomp", "ccomp") or (d.tok.pos_ == "VERB" and d.prep):
             out.extend(d.tok.subtree)
     return out

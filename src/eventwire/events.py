@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, owner_objects, participants, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, meant_against, owner_objects, participants, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -428,6 +428,8 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset
                 # English attaches "with X" to the object: "discussed the crisis with Germany"
                 for o in r.obj:
                     toks += [t for p, t in roles_of(o, g).preps if p == want]
+                for o in r.obj if not toks else ():
+                    toks += meant_against(o, want, g)  # ``mobilised troops able to attack against X``
             if not toks and c.entry.pos == "NOUN":
                 # the parser often hangs ``en Corée`` under the noun's own dependent
                 toks = find_prep(c.tok, want, g, skip=skip)
