@@ -74,6 +74,9 @@ CASES = [
      ("PRK", "KOR", "15")),
     ("fr", "Selon la Pologne, la Russie a mobilisé des troupes capables de lancer des attaques contre l'Ukraine.",
      ("RUS", "UKR", "15")),
+    # ... but with sources of several states, any actor of theirs is their own side
+    ("en", "Senior Hungarian and Romanian officials agreed that their countries should help Romanian refugees.",
+     ("ROU", "HUN", "03")),
     # two sectors of one state are two actors: the target of a demand in a clause
     ("en", "Turkish rebels demanded that the Turkish government release the prisoners.", ("TUR", "TUR", "10")),
 ]
@@ -87,7 +90,7 @@ def test_sentence_yields_event_with_these_arguments(lang, text, expected):
 
 
 ARGUMENT_CUES = ("owner_preps", "statement_nouns", "authorship_verbs", "place_nouns", "participant_preps",
-                 "adversative_preps")
+                 "adversative_preps", "circumstance_marks")
 
 
 def _cue_examples():

@@ -272,6 +272,7 @@ class Grammar:
     statement_preps: frozenset = frozenset()  # ``X said in a statement``: X is its author too
     participant_preps: frozenset = frozenset()  # ``a meeting between X and Y``: its parties
     adversative_preps: frozenset = frozenset()  # ``weapons to use against X``: whom a thing is meant against
+    circumstance_marks: frozenset = frozenset()  # ``after X did``: a clause of time or cause, no content
     place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
     place_preps: frozenset = frozenset()  # where a movement goes to or comes from
 
@@ -284,7 +285,7 @@ def argument_words(raw: dict) -> dict:
     """The :class:`Grammar` word lists that only argument finding reads, from a language's
     ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
     out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps",
-                                       "adversative_preps")}
+                                       "adversative_preps", "circumstance_marks")}
     out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
     out["place_nouns"] = _words(raw, "place_nouns")
     out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
@@ -641,8 +642,7 @@ def clause_dependents(tok, g: Grammar) -> list:
     of an adverbial clause of time or cause (``demanded elections after a court cleared him``)."""
     out = []
     for d in dependents(tok, g.scheme, g.contractions):
-        if d.dep == "advcl" and any(m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ not in ("that", "que", "qu'")
-                                    for m in d.tok.children):
+        if d.dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in g.circumstance_marks for m in d.tok.children):
             continue  # after, when, because, quand, lorsque, parce que: circumstances, not content
         if d.dep in g.scheme.clausal or d.dep in ("xcomp", "ccomp") or (d.tok.pos_ == "VERB" and d.prep):
             out.extend(d.tok.subtree)

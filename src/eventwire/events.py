@@ -234,7 +234,10 @@ def _moves_to_place(c, toks, ax: "ActorIndex", g: Grammar) -> bool:
 def _same_side(a: Argument, sources) -> bool:
     """``a`` is one of ``sources`` or their state: two sectors of one state (``the rebels
     demanded that the government ...``: TURREB -> TURGOV) are two actors, a state and its
-    own sector (Russia and Russian troops) one side."""
+    own sector (Russia and Russian troops) one side; so is any actor of the states of several
+    sources (``Hungarian and Romanian officials agreed that ... Romanian refugees``)."""
+    if len({_code(s) for s in sources}) > 1:
+        return _code(a) in {_code(s) for s in sources}
     for s in sources:
         if _code(a) != _code(s):
             continue
