@@ -42,6 +42,13 @@ CASES = [
     ("fr", "Le Conseil de sécurité a adopté une résolution condamnant l'Iran.", ("IGO", "IRN", "11")),
     ("fr", "Le Hamas a déclaré dans un communiqué condamnant l'attaque israélienne.", ("PSE", "ISR", "11")),
     ("en", "Russia vetoed a Security Council resolution condemning the Syrian government.", ("IGO", "SYR", "11")),
+    # a relative clause on a text speaks for its author too; the body adopting a text speaks
+    # through it, not who drafted or proposed it
+    ("en", "Hamas issued a statement which condemned the Israeli raid.", ("PSE", "ISR", "11")),
+    ("fr", "Le Hamas a publié un communiqué qui condamne le raid israélien.", ("PSE", "ISR", "11")),
+    ("en", "The Security Council adopted a resolution drafted by France which condemned Syria.", ("IGO", "SYR", "11")),
+    ("fr", "Le Conseil de sécurité a adopté une résolution proposée par la France qui condamne la Syrie.",
+     ("IGO", "SYR", "11")),
     # a document noun's author is the target of its veto (the parser's ``resolution`` compound
     # of a gerund object is the real object)
     ("en", "Russia vetoed a Security Council resolution condemning the Syrian government.", ("RUS", "IGO", "12")),

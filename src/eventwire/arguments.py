@@ -360,7 +360,12 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     for d in deps:
         t = d.tok
         if d.dep in active_subj:
-            r.subj.append(_antecedent(t, tok, g))
+            a = _antecedent(t, tok, g)
+            if a is not t and a.pos_ == "NOUN" and a.lemma_.lower() in g.statement_nouns and depth < 4:
+                # ``a statement which condemned X``, ``un communiqué qui condamne X``: its author
+                r.subj.extend(statement_author(a, g, depth=depth) or [a])
+            else:
+                r.subj.append(a)
         elif d.dep in sch.subj_pass:
             r.obj.append(_antecedent(t, tok, g))
         elif d.dep in sch.agent or (r.passive and d.prep == sch.agent_prep and t.pos_ in ("NOUN", "PROPN", "PRON")):
@@ -425,29 +430,34 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
 
 
 def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
-    """Who speaks through the statement noun ``noun``: its own actor (``a statement by X``,
-    ``X's letter``, ``le communiqué du gouvernement``), else the subject of the verb that
-    issues it (``X issued a declaration``, ``X a publié un communiqué``) or of the verb it
-    is the frame of (``X said in a statement``)."""
+    """Who speaks through the statement noun ``noun``: the subject of the verb that issues or
+    adopts it (``X issued a declaration``, ``the Council adopted a resolution drafted by
+    France``, ``X a publié un communiqué``), else its own named actor (``a statement by X``,
+    ``X's letter``, ``a statement issued by X``), else the subject of the verb it is the frame
+    of (``X said in a statement``)."""
     sch = g.scheme
-    nr = roles_of(noun, g, depth=depth + 1)
-    # named owners only: an adjective or a common noun (``a joint statement``, ``a declaration
-    # of principles``) is no author
-    own = [t for t in nr.poss if t in nr.agent or t.pos_ in ("PROPN", "PRON") or t.dep_ in sch.poss
-           or (t.pos_ == "DET" and "Yes" in t.morph.get("Poss"))]
-    if own:
-        return own
     gov, rel = noun.head, noun.dep_
     if sch is CLEAR and rel == "pobj" and gov.dep_ == "prep" and gov.lower_ in g.statement_preps:
         gov, rel = gov.head, "frame"
     elif rel in ("obl", "obl:mod", "obl:arg") and any(m.lower_ in g.statement_preps for m in noun.children if m.dep_ == "case"):
         rel = "frame"
-    if gov == noun or gov.pos_ not in ("VERB", "AUX"):
-        return []
-    if rel == "frame" or (rel in sch.obj and gov.lemma_.lower() in g.authorship_verbs):
+    verbal = gov != noun and gov.pos_ in ("VERB", "AUX")
+    if verbal and gov.lemma_.lower() in g.authorship_verbs and (rel in sch.obj or rel in sch.subj_pass):
+        issuer = roles_of(gov, g, depth=depth + 1).subj  # of a passive: its agent
+        if issuer:
+            return issuer
+    nr = roles_of(noun, g, depth=depth + 1)
+    # named owners only: an adjective or a common noun (``a joint statement``, ``a declaration
+    # of principles``) is no author, nor who merely proposed it (``une résolution proposée par
+    # la Russie qui ordonne``: the body adopting it orders)
+    proposers = {a.i for c in noun.children if participle_modifier(c, sch) and c.lemma_.lower() not in g.authorship_verbs
+                 for a in _expand(participle_agents_of(c, g), sch)}
+    own = [t for t in nr.poss if t.i not in proposers and (
+        t in nr.agent or t.pos_ in ("PROPN", "PRON") or t.dep_ in sch.poss or (t.pos_ == "DET" and "Yes" in t.morph.get("Poss")))]
+    if own:
+        return own
+    if verbal and rel == "frame":
         return roles_of(gov, g, depth=depth + 1).subj
-    if rel in sch.subj_pass and gov.lemma_.lower() in g.authorship_verbs:
-        return roles_of(gov, g, depth=depth + 1).subj  # the passive's agent
     return []
 
 
@@ -488,15 +498,14 @@ def event_agents(noun, g: Grammar) -> list:
 def participle_agents(tok, g: Grammar) -> list:
     """``la manifestation organisée par les étudiants``, ``war crimes committed by X``: the
     agents of the past participles modifying the noun ``tok`` (its own actor)."""
+    return [a for c in tok.children if participle_modifier(c, g.scheme) for a in participle_agents_of(c, g)]
+
+
+def participle_agents_of(part, g: Grammar) -> list:
+    """The ``by X`` / ``par X`` agents of the participle ``part``."""
     sch = g.scheme
-    out = []
-    for c in tok.children:
-        if not participle_modifier(c, sch):
-            continue
-        for d in dependents(c, sch, g.contractions):
-            if (d.dep in sch.agent or d.prep == sch.agent_prep) and d.tok.pos_ in ("NOUN", "PROPN", "PRON"):
-                out.append(d.tok)
-    return out
+    return [d.tok for d in dependents(part, sch, g.contractions)
+            if (d.dep in sch.agent or d.prep == sch.agent_prep) and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def stranded_subject(tok, sch: Scheme) -> list:
