@@ -46,6 +46,7 @@ CASES = [
     # through it, not who drafted or proposed it
     ("en", "Hamas issued a statement which condemned the Israeli raid.", ("PSE", "ISR", "11")),
     ("fr", "Le Hamas a publié un communiqué qui condamne le raid israélien.", ("PSE", "ISR", "11")),
+    ("fr", "Le Hamas a publié un communiqué demandant à Israël de partir.", ("PSE", "ISR", "02")),
     ("en", "The Security Council adopted a resolution drafted by France which condemned Syria.", ("IGO", "SYR", "11")),
     ("fr", "Le Conseil de sécurité a adopté une résolution proposée par la France qui condamne la Syrie.",
      ("IGO", "SYR", "11")),

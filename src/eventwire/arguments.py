@@ -216,8 +216,10 @@ def participle_modifier(tok, sch: Scheme) -> bool:
     return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
 
 
-def present_participle_modifier(tok, sch: Scheme) -> bool:
-    if tok.dep_ not in sch.acl:
+def present_participle_modifier(tok, sch: Scheme, *, statement_nouns=frozenset()) -> bool:
+    """``Poutine arrivant à Pyongyang``, ``a statement demanding``; on a statement noun the
+    French parser sometimes hangs the participle as ``amod`` (``un communiqué demandant``)."""
+    if tok.dep_ not in sch.acl and not (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in statement_nouns):
         return False
     if sch is CLEAR:
         return tok.tag_ == "VBG"
@@ -554,7 +556,7 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
     if rel == sch.conj and head.pos_ in ("VERB", "AUX", "ADJ"):
         hr = roles_of(conj_head(tok, sch), g, depth=depth + 1)
         return hr.subj
-    if present_participle_modifier(tok, sch) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if present_participle_modifier(tok, sch, statement_nouns=g.statement_nouns) and head.pos_ in ("NOUN", "PROPN", "PRON"):
         left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if left is not None and left.text == "," and head.dep_ not in sch.subj:
             # ``X a reconnu sa responsabilité, indiquant ...``: a participial clause set off by
