@@ -32,6 +32,10 @@ CASES = [
     ("en", "Egypt criticized the raid staged by Israeli commandos.", ("EGY", "ISR", "11")),
     ("en", "Turkish police prevented the demonstration staged by Kurdish students.", ("TUR", "KUR", "17")),
     ("fr", "L'Égypte a dénoncé le raid mené par des commandos israéliens.", ("EGY", "ISR", "11")),
+    # a document's author named by a participle (drafted by X, présentée par X) is the target
+    # of its rejection
+    ("en", "Israel rejected a ceasefire plan drafted by Egypt.", ("ISR", "EGY", "12")),
+    ("fr", "Selon l'Allemagne, la Russie a rejeté la proposition présentée par la France.", ("RUS", "FRA", "12")),
     # the modifier nearest a role noun gives its country, not one inside an ``against`` phrase
     ("en", "Germany investigated war crimes by Croatian extremists against Serb civilians.", ("DEU", "HRV", "09")),
     # a participle modifying a text speaks for the text's author: the subject of the verb
