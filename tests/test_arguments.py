@@ -69,6 +69,10 @@ CASES = [
     ("fr", "Le président russe est arrivé dans la ville russe de Sotchi.", ("RUS", "---", "04")),
     ("fr", "Le président turc est arrivé dans la ville russe de Sotchi.", ("TUR", "RUS", "04")),
     ("fr", "Le président turc est arrivé à Moscou.", ("TUR", "RUS", "04")),
+    # an event noun one goes for (gathered for a rally) is one's act, and so is what it is for
+    ("en", "Thousands of Nigerians gathered on Monday for a rally to protest against Chad.", ("NGA", "TCD", "14")),
+    ("fr", "Des milliers de Nigérians sont venus lundi à Abuja pour une manifestation contre le Tchad.",
+     ("NGA", "TCD", "14")),
     # a subject the parser coordinated with the last noun of a fronted phrase is the subject
     ("en", "Following the adoption of a Declaration of Principles on Water, Egypt and Ethiopia have agreed to cooperate.",
      ("EGY", "ETH", "03")),
@@ -102,7 +106,7 @@ def test_sentence_yields_event_with_these_arguments(lang, text, expected):
 
 
 ARGUMENT_CUES = ("owner_preps", "statement_nouns", "authorship_verbs", "place_nouns", "participant_preps",
-                 "adversative_preps", "circumstance_marks")
+                 "adversative_preps", "circumstance_marks", "purpose_preps")
 
 
 def _cue_examples():

@@ -275,6 +275,7 @@ class Grammar:
     participant_preps: frozenset = frozenset()  # ``a meeting between X and Y``: its parties
     adversative_preps: frozenset = frozenset()  # ``weapons to use against X``: whom a thing is meant against
     circumstance_marks: frozenset = frozenset()  # ``after X did``: a clause of time or cause, no content
+    purpose_preps: frozenset = frozenset()  # ``converged for a rally``: going for an event is holding it
     place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
     place_preps: frozenset = frozenset()  # where a movement goes to or comes from
 
@@ -287,7 +288,7 @@ def argument_words(raw: dict) -> dict:
     """The :class:`Grammar` word lists that only argument finding reads, from a language's
     ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
     out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps",
-                                       "adversative_preps", "circumstance_marks")}
+                                       "adversative_preps", "circumstance_marks", "purpose_preps")}
     out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
     out["place_nouns"] = _words(raw, "place_nouns")
     out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
@@ -429,6 +430,24 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     else:
         r.poss = _expand(r.poss, sch)
     return r
+
+
+def purpose_holder(noun, g: Grammar, *, depth: int = 0) -> list:
+    """The subject of the verb that holds the event noun ``noun`` (its object, the verb a
+    support verb: ``X held a rally``) or goes for it (``X converged for a rally``, ``X a appelé
+    à une manifestation pour``: ``purpose_preps``); [] otherwise (``X banned the rally``)."""
+    sch = g.scheme
+    gov, rel = noun.head, noun.dep_
+    if sch is CLEAR and rel == "pobj" and gov.dep_ in ("prep", "dative") and gov.lower_ in g.purpose_preps:
+        gov, rel = gov.head, "purpose"
+    elif sch is not CLEAR and rel.startswith("obl") and any(
+            m.dep_ == "case" and m.lower_ in g.purpose_preps for m in noun.children):
+        rel = "purpose"
+    if gov == noun or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    if rel == "purpose" or (rel in sch.obj and gov.lemma_.lower() in g.support_verbs):
+        return roles_of(gov, g, depth=depth + 1).subj
+    return []
 
 
 def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
@@ -577,9 +596,15 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
         return [head]  # a headline parsed as a noun phrase: ``La Chine intercepte un avion``
     if head.pos_ in ("NOUN", "PROPN"):
         # ``la décision de l'Occident d'isoler`` : the noun's own actor
-        if rel in sch.acl and is_infinitive_or_participle(tok, sch):
+        infinitival_relative = (rel in sch.relcl and sch is CLEAR and tok.tag_ == "VB"
+                                and not has_own_subject(tok, sch))  # ``a rally to protest``
+        if (rel in sch.acl or infinitival_relative) and is_infinitive_or_participle(tok, sch):
             hr = roles_of(head, g, depth=depth + 1)
-            return hr.poss[:1]
+            if hr.poss[:1] or depth >= 3:
+                return hr.poss[:1]
+            # ``X held a rally to protest``, ``X converged for a rally to protest``: whoever holds
+            # or goes for the event does what it is for
+            return purpose_holder(head, g, depth=depth)
         return []
     if rel == "acomp" and head.pos_ in ("VERB", "AUX"):
         # ``he would be ready to host``: an adjective predicate shares its copula's subject

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, meant_against, owner_objects, participants, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, meant_against, owner_objects, participants, purpose_holder, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -36,7 +36,11 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 def _support_subject(tok, g: Grammar) -> list:
     """The subject of the light verb governing an event noun (``nous avons été en contact``,
-    ``X a mené des négociations``): the noun's source when it names none itself."""
+    ``X a mené des négociations``), or of the verb going for it (``X gathered for a rally``,
+    :func:`~eventwire.arguments.purpose_holder`): the noun's source when it names none itself."""
+    held = purpose_holder(tok, g)
+    if held:
+        return held
     head = tok.head
     if head == tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in g.support_verbs:
         return []
