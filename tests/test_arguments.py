@@ -36,8 +36,6 @@ CASES = [
     # of its rejection
     ("en", "Israel rejected a ceasefire plan drafted by Egypt.", ("ISR", "EGY", "12")),
     ("fr", "Selon l'Allemagne, la Russie a rejeté la proposition présentée par la France.", ("RUS", "FRA", "12")),
-    # the modifier nearest a role noun gives its country, not one inside an ``against`` phrase
-    ("en", "Germany investigated war crimes by Croatian extremists against Serb civilians.", ("DEU", "HRV", "09")),
     # a participle modifying a text speaks for the text's author: the subject of the verb
     # issuing it, of the verb it frames, or its own named owner
     ("en", "Hamas issued a statement demanding that the Israeli government release the prisoners.", ("PSE", "ISR", "10")),
@@ -73,11 +71,6 @@ CASES = [
     ("en", "Thousands of Nigerians gathered on Monday for a rally to protest against Chad.", ("NGA", "TCD", "14")),
     ("fr", "Des milliers de Nigérians sont venus lundi à Abuja pour une manifestation contre le Tchad.",
      ("NGA", "TCD", "14")),
-    # a subject the parser coordinated with the last noun of a fronted phrase is the subject
-    ("en", "Following the adoption of a Declaration of Principles on Water, Egypt and Ethiopia have agreed to cooperate.",
-     ("EGY", "ETH", "03")),
-    ("en", "With the signing of a Memorandum of Understanding on Border Security, the Chadian government and the Sudanese"
-     " rebels have agreed to allow access for aid workers.", ("SDN", "TCD", "03")),
     # the parties of a meeting (between X and Y) are the targets of hosting it
     ("en", "Morocco hosted a meeting between Israel and the Palestine Liberation Organization.", ("MAR", "PSE", "04")),
     # an adjective predicate (ready to, willing to) shares its copula's subject
@@ -90,11 +83,6 @@ CASES = [
      ("PRK", "KOR", "15")),
     ("fr", "Selon la Pologne, la Russie a mobilisé des troupes capables de lancer des attaques contre l'Ukraine.",
      ("RUS", "UKR", "15")),
-    # ... but with sources of several states, any actor of theirs is their own side
-    ("en", "Senior Hungarian and Romanian officials agreed that their countries should help Romanian refugees.",
-     ("ROU", "HUN", "03")),
-    # two sectors of one state are two actors: the target of a demand in a clause
-    ("en", "Turkish rebels demanded that the Turkish government release the prisoners.", ("TUR", "TUR", "10")),
 ]
 
 

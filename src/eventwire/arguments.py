@@ -422,8 +422,6 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     if not nominal:
         if not r.subj and depth < 4:
             r.subj = inherited_subject(tok, g, depth=depth)
-        if not r.subj and not r.passive:
-            r.subj = stranded_subject(tok, sch)
         r.subj = _expand(r.subj, sch)
         r.obj = _expand(r.obj, sch)
         r.iobj = _expand(r.iobj, sch)
@@ -527,31 +525,6 @@ def participle_agents_of(part, g: Grammar) -> list:
     sch = g.scheme
     return [d.tok for d in dependents(part, sch, g.contractions)
             if (d.dep in sch.agent or d.prep == sch.agent_prep) and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
-
-
-def stranded_subject(tok, sch: Scheme) -> list:
-    """``With the signing of a memorandum, the government and the rebels have agreed``: after
-    a fronted phrase the parser may coordinate the subject with the phrase's last noun. A
-    finite verb with no subject whose words just before it (its auxiliaries aside) end a
-    noun phrase hung as a conjunct, starting right after a comma, has that phrase as subject."""
-    if tok.dep_ not in ("ROOT", "ccomp", "conj") or tok.pos_ not in ("VERB", "AUX"):
-        return []
-    first = min([c.i for c in tok.children if c.dep_ in ("aux", "aux:tense", "neg") and c.i < tok.i] + [tok.i])
-    if first == 0:
-        return []
-    prev = tok.doc[first - 1]
-    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in (sch.conj, "appos", "compound", "flat:name"):
-        return []
-    # climb to the first conjunct of the coordination that starts after a comma
-    t = prev
-    while t.dep_ in (sch.conj, "compound", "flat:name") and t.head.i < t.i:
-        h = t.head
-        if t.dep_ == sch.conj and t.left_edge.i > 0 and tok.doc[t.left_edge.i - 1].text == ",":
-            break
-        t = h
-    if t.dep_ != sch.conj or t.left_edge.i == 0 or tok.doc[t.left_edge.i - 1].text != "," or t.head.i > t.i:
-        return []
-    return [t]
 
 
 def misparsed_gerund_head(tok, sch: Scheme):

@@ -235,22 +235,6 @@ def _moves_to_place(c, toks, ax: "ActorIndex", g: Grammar) -> bool:
     return len(own) >= 2 or all(_code(a) in own for a in c.targets)
 
 
-def _same_side(a: Argument, sources) -> bool:
-    """``a`` is one of ``sources`` or their state: two sectors of one state (``the rebels
-    demanded that the government ...``: TURREB -> TURGOV) are two actors, a state and its
-    own sector (Russia and Russian troops) one side; so is any actor of the states of several
-    sources (``Hungarian and Romanian officials agreed that ... Romanian refugees``)."""
-    if len({_code(s) for s in sources}) > 1:
-        return _code(a) in {_code(s) for s in sources}
-    for s in sources:
-        if _code(a) != _code(s):
-            continue
-        x, y = a.actor.code.upper(), s.actor.code.upper()
-        if x == y or len(x) <= 3 or len(y) <= 3 or x[3:6] == y[3:6]:
-            return True
-    return False
-
-
 def _share_coordinated_targets(cands, g: Grammar) -> None:
     """Coordinated verbs share a recipient the second one leaves unsaid
     (``a fourni à la Corée du Nord l'expertise ... et a envoyé de l'aide``)."""
@@ -558,7 +542,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             # a movement goes to or comes from is where it happens, not whom it is aimed at
             c.targets, c.target_role, c.target_slot = [], "place", True
         if c.target_role == "comp" or c.entry.pos == "NOUN":
-            c.targets = [a for a in c.targets if not _same_side(a, c.sources)]
+            c.targets = [a for a in c.targets if _code(a) not in src_codes]
         if c.target_role == "comp":
             c.targets = c.targets[:1]
         if (c.entry.reciprocal or c.entry.cameo[:2] in MUTUAL_ROOTS) and not c.targets and len(c.sources) > 1 \

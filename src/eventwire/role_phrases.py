@@ -22,10 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .mentions import ParagraphScanner
 
 
-# prepositions introducing the other side of a role noun (never whose role it is)
-_OPPOSING = frozenset(["against", "versus", "vs", "vs.", "contre"])
-
-
 def role_phrase(sc: "ParagraphScanner", i: int, j: int, sector: str, typ: str, role: str | None) -> None:
     doc = sc.doc
     h = sc._head_of(i, j)
@@ -55,8 +51,6 @@ def role_phrase(sc: "ParagraphScanner", i: int, j: int, sector: str, typ: str, r
                     and not sc.ld.complements.get(sc.tp[t.i]) and not (
                         t.i + 1 < len(doc) and sc.ld.complements.get(sc.tp[t.i] + sc.tp[t.i + 1])):
                 continue  # inside an unknown organisation's name: "l'Institut du monde arabe"
-            if c.lower_ in _OPPOSING or any(x.dep_ == "case" and x.lower_ in _OPPOSING for x in c.children):
-                continue  # "Croatian extremists against Serb civilians": another party, not whose role
             seen.add(c.i)
             depth[c.i] = depth[t.i] + 1
             queue.append(c)
