@@ -57,6 +57,9 @@ CASES = [
     ("en", "Russia vetoed a Security Council resolution condemning the Syrian government.", ("RUS", "IGO", "12")),
     ("en", "France vetoed a Security Council resolution censuring as illegal the Russian blockade of the port.", ("FRA", "IGO", "12")),
     ("fr", "La Russie a opposé son veto à une résolution du Conseil de sécurité condamnant la Syrie.", ("RUS", "IGO", "12")),
+    # an act naming no target is aimed at whom its doer's act of purpose is aimed
+    ("en", "Hundreds of Afghan refugees began a hunger strike on Monday to protest against Germany's decision to send"
+     " them back to Pakistan.", ("AFG", "DEU", "14")),
     # a movement to or from a place noun or a city that is no capital, inside the source's own
     # country or by parties of several states meeting there, has no target; a foreign city is
     # its country, a capital its government

@@ -448,6 +448,20 @@ def purpose_holder(noun, g: Grammar, *, depth: int = 0) -> list:
     return []
 
 
+def purpose_clauses(tok, g: Grammar) -> list:
+    """The clauses of purpose of the verb ``tok``: ``began a hunger strike to protest``,
+    ``ont fait grève pour protester`` (an infinitive with ``to``, or introduced by one of
+    ``purpose_preps``)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ in ("aux", "mark", "case")}
+        if ("to" in marks and c.tag_ == "VB") or (marks & g.purpose_preps and "Inf" in c.morph.get("VerbForm")):
+            out.append(c)
+    return out
+
+
 def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
     """Who speaks through the statement noun ``noun``: the subject of the verb that issues or
     adopts it (``X issued a declaration``, ``the Council adopted a resolution drafted by

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, meant_against, owner_objects, participants, purpose_holder, roles_of
+from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, meant_against, owner_objects, participants, purpose_clauses, purpose_holder, roles_of
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -233,6 +233,22 @@ def _moves_to_place(c, toks, ax: "ActorIndex", g: Grammar) -> bool:
         return False
     own = {_code(a) for a in c.sources}
     return len(own) >= 2 or all(_code(a) in own for a in c.targets)
+
+
+def _purpose_targets(cands, g: Grammar) -> None:
+    """``Turks began a hunger strike to protest against Sweden's decision``: an act that names
+    no target is aimed at whom its doer's act of purpose is aimed."""
+    by_tok = {tk(c.tok): c for c in cands}
+    for c in cands:
+        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] == "01":
+            continue
+        own = {_code(a) for a in c.sources}
+        for p in purpose_clauses(c.tok, g):
+            pc = by_tok.get(tk(p))
+            if pc is not None and pc.targets and {_code(a) for a in pc.sources} == own:
+                c.targets = list(pc.targets)
+                c.target_role = "purpose"
+                break
 
 
 def _share_coordinated_targets(cands, g: Grammar) -> None:
@@ -550,6 +566,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
     _share_coordinated_targets(cands, g)
+    _purpose_targets(cands, g)
     if INFER_TARGETS:
         _infer_targets(cands, ax)
         _domestic_targets(cands, ax)
