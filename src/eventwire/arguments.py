@@ -546,7 +546,9 @@ def misparsed_gerund_head(tok, sch: Scheme):
     makes the participle the object and the noun it modifies its ``compound``; a gerund
     that takes arguments of its own (an object, a prepositional phrase) has no compound noun,
     so that noun is the real head (``nation building`` takes none: it stays as it is)."""
-    if sch is not CLEAR or tok.tag_ != "VBG" or not any(c.dep_ in sch.obj or c.dep_ == "prep" for c in tok.children if c.i > tok.i):
+    if sch is not CLEAR or tok.tag_ != "VBG":
+        return None
+    if not any(c.dep_ in sch.obj or c.dep_ == "prep" for c in tok.children if c.i > tok.i):
         return None
     nouns = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i]
     return nouns[-1] if nouns else None
