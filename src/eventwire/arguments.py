@@ -216,8 +216,10 @@ def participle_modifier(tok, sch: Scheme) -> bool:
     return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
 
 
-def present_participle_modifier(tok, sch: Scheme) -> bool:
-    if tok.dep_ not in sch.acl:
+def present_participle_modifier(tok, sch: Scheme, *, statement_nouns=frozenset()) -> bool:
+    """``Poutine arrivant à Pyongyang``, ``a statement demanding``; on a statement noun the
+    French parser sometimes hangs the participle as ``amod`` (``un communiqué demandant``)."""
+    if tok.dep_ not in sch.acl and not (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in statement_nouns):
         return False
     if sch is CLEAR:
         return tok.tag_ == "VBG"
@@ -266,6 +268,31 @@ class Grammar:
     time_nouns: frozenset = frozenset()
     support_verbs: frozenset = frozenset()
     etre_verbs: frozenset = frozenset()
+    owner_preps: frozenset = frozenset()  # ``a camp for refugees``: the people a place or thing is for
+    statement_nouns: frozenset = frozenset()  # ``a statement demanding``: a text speaking for its author
+    authorship_verbs: frozenset = frozenset()  # ``X issued a statement``: X is the statement's author
+    statement_preps: frozenset = frozenset()  # ``X said in a statement``: X is its author too
+    participant_preps: frozenset = frozenset()  # ``a meeting between X and Y``: its parties
+    adversative_preps: frozenset = frozenset()  # ``weapons to use against X``: whom a thing is meant against
+    circumstance_marks: frozenset = frozenset()  # ``after X did``: a clause of time or cause, no content
+    purpose_preps: frozenset = frozenset()  # ``converged for a rally``: going for an event is holding it
+    place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
+    place_preps: frozenset = frozenset()  # where a movement goes to or comes from
+
+
+def _words(raw: dict, key: str) -> frozenset:
+    return frozenset(w.lower() for w in raw.get(key, {}).get("words", ()))
+
+
+def argument_words(raw: dict) -> dict:
+    """The :class:`Grammar` word lists that only argument finding reads, from a language's
+    ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
+    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps",
+                                       "adversative_preps", "circumstance_marks", "purpose_preps")}
+    out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
+    out["place_nouns"] = _words(raw, "place_nouns")
+    out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
+    return out
 
 
 def _expand(toks, sch):
@@ -336,13 +363,20 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     for d in deps:
         t = d.tok
         if d.dep in active_subj:
-            r.subj.append(_antecedent(t, tok, g))
+            a = _antecedent(t, tok, g)
+            if a is not t and a.pos_ == "NOUN" and a.lemma_.lower() in g.statement_nouns and depth < 4:
+                # ``a statement which condemned X``, ``un communiqué qui condamne X``: its author
+                r.subj.extend(statement_author(a, g, depth=depth) or [a])
+            else:
+                r.subj.append(a)
         elif d.dep in sch.subj_pass:
             r.obj.append(_antecedent(t, tok, g))
         elif d.dep in sch.agent or (r.passive and d.prep == sch.agent_prep and t.pos_ in ("NOUN", "PROPN", "PRON")):
             r.agent.append(t)
         elif d.dep in sch.obj and t.pos_ not in ("VERB", "AUX"):
             r.obj.append(_antecedent(t, tok, g))
+        elif d.dep in sch.obj and misparsed_gerund_head(t, sch) is not None:
+            r.obj.append(misparsed_gerund_head(t, sch))
         elif (d.dep == sch.conj and not nominal and t.pos_ in ("PROPN", "NOUN") and t.i > tok.i
               and not any(x.dep_ in ("cc", "case", "punct") for x in t.children)):
             r.obj.append(t)  # the parser took the object for a conjunct: ``menace les États-Unis``
@@ -369,8 +403,9 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
                 # bare nominal the parser misattached (``a accusé la semaine dernière Moscou``)
                 r.preps.append(("", t))
     if nominal:
-        # par X / by X and de X / of X name the actor of a nominal event
-        by = [t for p, t in r.preps if p == sch.agent_prep]
+        # par X / by X and de X / of X name the actor of a nominal event; so does the agent
+        # of a past participle modifying it (``the demonstration staged by students``)
+        by = [t for p, t in r.preps if p == sch.agent_prep] + participle_agents(tok, g)
         of = [t for p, t in r.preps if p in ("de", "of")]
         r.agent = by
         adjs = [t for t in r.poss if t.pos_ != "DET"]
@@ -395,6 +430,130 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     return r
 
 
+def purpose_holder(noun, g: Grammar, *, depth: int = 0) -> list:
+    """The subject of the verb that holds the event noun ``noun`` (its object, the verb a
+    support verb: ``X held a rally``) or goes for it (``X converged for a rally``, ``X a appelé
+    à une manifestation pour``: ``purpose_preps``); [] otherwise (``X banned the rally``)."""
+    sch = g.scheme
+    gov, rel = noun.head, noun.dep_
+    if sch is CLEAR and rel == "pobj" and gov.dep_ in ("prep", "dative") and gov.lower_ in g.purpose_preps:
+        gov, rel = gov.head, "purpose"
+    elif sch is not CLEAR and rel.startswith("obl") and any(
+            m.dep_ == "case" and m.lower_ in g.purpose_preps for m in noun.children):
+        rel = "purpose"
+    if gov == noun or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    if rel == "purpose" or (rel in sch.obj and gov.lemma_.lower() in g.support_verbs):
+        return roles_of(gov, g, depth=depth + 1).subj
+    return []
+
+
+def purpose_clauses(tok, g: Grammar) -> list:
+    """The clauses of purpose of the verb ``tok``: ``began a hunger strike to protest``,
+    ``ont fait grève pour protester`` (an infinitive with ``to``, or introduced by one of
+    ``purpose_preps``)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ in ("aux", "mark", "case")}
+        if ("to" in marks and c.tag_ == "VB") or (marks & g.purpose_preps and "Inf" in c.morph.get("VerbForm")):
+            out.append(c)
+    return out
+
+
+def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
+    """Who speaks through the statement noun ``noun``: the subject of the verb that issues or
+    adopts it (``X issued a declaration``, ``the Council adopted a resolution drafted by
+    France``, ``X a publié un communiqué``), else its own named actor (``a statement by X``,
+    ``X's letter``, ``a statement issued by X``), else the subject of the verb it is the frame
+    of (``X said in a statement``)."""
+    sch = g.scheme
+    gov, rel = noun.head, noun.dep_
+    if sch is CLEAR and rel == "pobj" and gov.dep_ == "prep" and gov.lower_ in g.statement_preps:
+        gov, rel = gov.head, "frame"
+    elif rel in ("obl", "obl:mod", "obl:arg") and any(m.lower_ in g.statement_preps for m in noun.children if m.dep_ == "case"):
+        rel = "frame"
+    verbal = gov != noun and gov.pos_ in ("VERB", "AUX")
+    if verbal and gov.lemma_.lower() in g.authorship_verbs and (rel in sch.obj or rel in sch.subj_pass):
+        issuer = roles_of(gov, g, depth=depth + 1).subj  # of a passive: its agent
+        if issuer:
+            return issuer
+    nr = roles_of(noun, g, depth=depth + 1)
+    # named owners only: an adjective or a common noun (``a joint statement``, ``a declaration
+    # of principles``) is no author, nor who merely proposed it (``une résolution proposée par
+    # la Russie qui ordonne``: the body adopting it orders)
+    proposers = {a.i for c in noun.children if participle_modifier(c, sch) and c.lemma_.lower() not in g.authorship_verbs
+                 for a in _expand(participle_agents_of(c, g), sch)}
+    own = [t for t in nr.poss if t.i not in proposers and (
+        t in nr.agent or t.pos_ in ("PROPN", "PRON") or t.dep_ in sch.poss or (t.pos_ == "DET" and "Yes" in t.morph.get("Poss")))]
+    if own:
+        return own
+    if verbal and rel == "frame":
+        return roles_of(gov, g, depth=depth + 1).subj
+    return []
+
+
+def owner_objects(tok, g: Grammar, skip=frozenset()) -> list:
+    """``a camp for Congolese refugees``, ``un abri pour les déplacés``: the people a common
+    noun that is no event (not in ``skip``) is for; common nouns only (``a convoy for
+    Sarajevo`` names a destination, not an owner)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in skip or not g.owner_preps:
+        return []
+    return [d.tok for d in dependents(tok, g.scheme, g.contractions)
+            if d.prep in g.owner_preps and d.tok.pos_ == "NOUN" and d.dep not in g.scheme.clausal]
+
+
+def participants(tok, g: Grammar) -> list:
+    """``a meeting between Israel and the PLO``, ``une rencontre entre X et Y``: the parties
+    a noun names with ``between`` / ``entre``, coordination expanded."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not g.participant_preps:
+        return []
+    found = [d.tok for d in dependents(tok, g.scheme, g.contractions)
+             if d.prep in g.participant_preps and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
+    return _expand(found, g.scheme)
+
+
+def event_agents(noun, g: Grammar) -> list:
+    """The doer an event noun names itself: ``by X`` / ``par X`` (also on a participle
+    modifying it: ``the demonstration staged by students``), a named possessor (``Sweden's
+    decision``) or a name modifying it (``the Hamas attack``); not a possessive pronoun (``has
+    reneged on his commitment``: mostly the doer of the governing act itself), an adjective
+    (``les menaces américaines`` may be threats against Americans) nor ``of X`` / ``de X``,
+    often what the act is done to."""
+    sch = g.scheme
+    r = roles_of(noun, g, depth=1)
+    of = {t.i for p, t in r.preps if p in ("de", "of")}
+    return [t for t in r.poss if t.i not in of and (
+        t in r.agent or (t.pos_ in ("PROPN", "NOUN") and (t.pos_ == "PROPN" or t.dep_ in sch.poss)))]
+
+
+def participle_agents(tok, g: Grammar) -> list:
+    """``la manifestation organisée par les étudiants``, ``war crimes committed by X``: the
+    agents of the past participles modifying the noun ``tok`` (its own actor)."""
+    return [a for c in tok.children if participle_modifier(c, g.scheme) for a in participle_agents_of(c, g)]
+
+
+def participle_agents_of(part, g: Grammar) -> list:
+    """The ``by X`` / ``par X`` agents of the participle ``part``."""
+    sch = g.scheme
+    return [d.tok for d in dependents(part, sch, g.contractions)
+            if (d.dep in sch.agent or d.prep == sch.agent_prep) and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def misparsed_gerund_head(tok, sch: Scheme):
+    """``vetoed a Security Council resolution censuring X``: the English parser sometimes
+    makes the participle the object and the noun it modifies its ``compound``; a gerund
+    that takes arguments of its own (an object, a prepositional phrase) has no compound noun,
+    so that noun is the real head (``nation building`` takes none: it stays as it is)."""
+    if sch is not CLEAR or tok.tag_ != "VBG":
+        return None
+    if not any(c.dep_ in sch.obj or c.dep_ == "prep" for c in tok.children if c.i > tok.i):
+        return None
+    nouns = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i]
+    return nouns[-1] if nouns else None
+
+
 def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
     """The understood subject of a verb that has none: coordination, control, participles."""
     sch = g.scheme
@@ -405,7 +564,7 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
     if rel == sch.conj and head.pos_ in ("VERB", "AUX", "ADJ"):
         hr = roles_of(conj_head(tok, sch), g, depth=depth + 1)
         return hr.subj
-    if present_participle_modifier(tok, sch) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if present_participle_modifier(tok, sch, statement_nouns=g.statement_nouns) and head.pos_ in ("NOUN", "PROPN", "PRON"):
         left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if left is not None and left.text == "," and head.dep_ not in sch.subj:
             # ``X a reconnu sa responsabilité, indiquant ...``: a participial clause set off by
@@ -415,16 +574,30 @@ def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:
                 v = v.head
             if v.pos_ in ("VERB", "AUX"):
                 return roles_of(v, g, depth=depth + 1).subj
+        if head.pos_ == "NOUN" and head.lemma_.lower() in g.statement_nouns and depth < 4:
+            # ``X issued a declaration demanding that ...``: a text speaks for its author
+            author = statement_author(head, g, depth=depth)
+            if author:
+                return author
         return [head]  # ``Poutine arrivant à Pyongyang``
     if (head.pos_ in ("PROPN", "NOUN") and head.i < tok.i and "Fin" in tok.morph.get("VerbForm")
             and rel not in sch.relcl and head.dep_ == "ROOT"):
         return [head]  # a headline parsed as a noun phrase: ``La Chine intercepte un avion``
     if head.pos_ in ("NOUN", "PROPN"):
         # ``la décision de l'Occident d'isoler`` : the noun's own actor
-        if rel in sch.acl and is_infinitive_or_participle(tok, sch):
+        infinitival_relative = (rel in sch.relcl and sch is CLEAR and tok.tag_ == "VB"
+                                and not has_own_subject(tok, sch))  # ``a rally to protest``
+        if (rel in sch.acl or infinitival_relative) and is_infinitive_or_participle(tok, sch):
             hr = roles_of(head, g, depth=depth + 1)
-            return hr.poss[:1]
+            if hr.poss[:1] or depth >= 3:
+                return hr.poss[:1]
+            # ``X held a rally to protest``, ``X converged for a rally to protest``: whoever holds
+            # or goes for the event does what it is for
+            return purpose_holder(head, g, depth=depth)
         return []
+    if rel == "acomp" and head.pos_ in ("VERB", "AUX"):
+        # ``he would be ready to host``: an adjective predicate shares its copula's subject
+        return roles_of(head, g, depth=depth + 1).subj
     if rel in sch.clausal or rel in ("obl", "obl:arg", "obl:mod", "pcomp", "prep"):
         if not is_infinitive_or_participle(tok, sch):
             return []
@@ -470,13 +643,32 @@ def find_prep(tok, want: str, g: Grammar, *, depth: int = 3, skip=frozenset()) -
         if found:
             return found
         frontier = nxt
+    return meant_against(tok, want, g)
+
+
+def meant_against(tok, want: str, g: Grammar) -> list:
+    """``trained hackers capable of launching attacks against the United States``, ``des
+    troupes capables d'attaquer contre l'Ukraine``: whom the thing ``tok`` is meant against,
+    named with an adversative preposition ``want`` anywhere inside its own modifiers (clauses
+    included, relative clauses aside); [] for any other preposition."""
+    if want not in g.adversative_preps:
+        return []
+    for t in tok.subtree:
+        if t.i == tok.i or t.dep_ in g.scheme.relcl:
+            continue
+        for d in dependents(t, g.scheme, g.contractions):
+            if d.prep == want and d.tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [d.tok]
     return []
 
 
 def clause_dependents(tok, g: Grammar) -> list:
-    """Tokens of the complement clauses of ``tok`` (for a statement's subject matter)."""
+    """Tokens of the complement clauses of ``tok`` (for a statement's subject matter); not
+    of an adverbial clause of time or cause (``demanded elections after a court cleared him``)."""
     out = []
     for d in dependents(tok, g.scheme, g.contractions):
+        if d.dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in g.circumstance_marks for m in d.tok.children):
+            continue  # after, when, because, quand, lorsque, parce que: circumstances, not content
         if d.dep in g.scheme.clausal or d.dep in ("xcomp", "ccomp") or (d.tok.pos_ == "VERB" and d.prep):
             out.extend(d.tok.subtree)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from . import actors as actors_mod
-from .arguments import core_span
+from .arguments import core_span, event_agents
 from .records import Actor, Argument, Article, Mention
 
 
@@ -19,8 +19,9 @@ class ActorIndex:
     """Maps an argument's head token to an actor: the mention headed by it, else one
     containing it, else one inside its noun phrase, else ``actors.lookup`` on the phrase."""
 
-    def __init__(self, article: Article, mentions, *, lang: str, date: str | None) -> None:
+    def __init__(self, article: Article, mentions, *, lang: str, date: str | None, places=()) -> None:
         self.article = article
+        self.places = tuple(places)
         self.lang = lang
         self.date = date
         self.mentions: list[Mention] = list(mentions)
@@ -63,7 +64,26 @@ class ActorIndex:
                 hits.append(m)
         return sorted(hits, key=lambda m: m.end - m.start)
 
-    def resolve(self, p, tok, sch, *, avoid: frozenset | set = frozenset()) -> Argument | None:
+    def is_location(self, arg: Argument, toks, g) -> bool:
+        """The argument names a place rather than an actor: its head is a place noun (``the
+        Bosnian town of Gorazde``) or its span a populated place that is no capital (Geneva,
+        Sochi: where people go, not whom they meet; a capital stands for its government)."""
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in g.place_nouns for t in toks):
+            return True
+        if arg.start is None or arg.end is None:
+            return False
+        for pl in self.places:
+            if pl.start < arg.end and arg.start < pl.end:
+                return pl.feature_class == "P" and pl.feature_code not in _CAPITAL_CODES
+        return False
+
+    @property
+    def grammar(self):
+        from .factuality import grammar_for  # factuality imports this module's neighbours
+
+        return grammar_for(self.lang)
+
+    def resolve(self, p, tok, sch, *, avoid: frozenset | set = frozenset(), _depth: int = 0) -> Argument | None:
         """The actor of the phrase headed by ``tok``; among the readings of a group
         mention (``les deux pays``) one whose country is not in ``avoid`` first."""
         off = p.start + tok.idx
@@ -74,6 +94,13 @@ class ActorIndex:
                 a = self._actor_of(m)
                 if a is not None:
                     return Argument(actor=a, start=m.start, end=m.end, text=m.text)
+            if _depth == 0:
+                # ``prevented the demonstration staged by students``, ``condemned their attack``:
+                # the event's own doer stands for it
+                for t in event_agents(tok, self.grammar):
+                    a = self.resolve(p, t, sch, avoid=avoid, _depth=1)
+                    if a is not None:
+                        return a
             return None
         readings = []
         for m in self.by_head.get(off, ()):
@@ -129,6 +156,9 @@ class ActorIndex:
                 return Argument(actor=a, start=s, end=s + len(tok), text=tok.text)
         return None
 
+
+# GeoNames feature codes of capitals and seats of government
+_CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
 
 USE_LOOKUP = False  # actors.lookup parses its phrase: too slow per argument; mentions cover names
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive, roles_of
+from .arguments import (Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive,
+                        meant_against, owner_objects, participants, purpose_clauses, purpose_holder, roles_of)
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -36,7 +37,11 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 def _support_subject(tok, g: Grammar) -> list:
     """The subject of the light verb governing an event noun (``nous avons été en contact``,
-    ``X a mené des négociations``): the noun's source when it names none itself."""
+    ``X a mené des négociations``), or of the verb going for it (``X gathered for a rally``,
+    :func:`~eventwire.arguments.purpose_holder`): the noun's source when it names none itself."""
+    held = purpose_holder(tok, g)
+    if held:
+        return held
     head = tok.head
     if head == tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in g.support_verbs:
         return []
@@ -203,6 +208,48 @@ def _infer_targets(cands, ax: "ActorIndex") -> None:
         best = max(counts.values(), key=lambda v: (v[0], v[1]))
         c.targets = [best[2]]
         c.target_role = "context"
+
+
+# acts of going somewhere or leaving somewhere: visits and meetings, withdrawals
+MOVEMENT_ROOTS = frozenset({"04"})
+MOVEMENT_PLOVER = frozenset({"RETREAT"})
+
+
+def _moves_to_place(c, toks, ax: "ActorIndex", g: Grammar) -> bool:
+    """The target of a movement (visit, return, withdrawal) introduced by a place preposition
+    (to, from, in; à, de, en) names a place only (:meth:`ActorIndex.is_location`: a place noun,
+    a city that is no capital) when the movement stays in the source's own country (``forces
+    withdrew from the Bosnian town of Gorazde``) or its sources are parties of several states
+    meeting there (``U.S. and Russian negotiators return to Geneva``); a visit to a foreign
+    city (``arrived in the Russian city of Sochi``) is a visit to its country."""
+    if not c.target_role.startswith("prep:") or c.target_role[5:] not in g.place_preps:
+        return False
+    if c.entry.cameo[:2] not in MOVEMENT_ROOTS:
+        try:
+            if cameo_info(c.entry.cameo).plover_type not in MOVEMENT_PLOVER:
+                return False
+        except Exception:  # noqa: BLE001 - an unknown code is no movement
+            return False
+    if not all(ax.is_location(a, toks, g) for a in c.targets):
+        return False
+    own = {_code(a) for a in c.sources}
+    return len(own) >= 2 or all(_code(a) in own for a in c.targets)
+
+
+def _purpose_targets(cands, g: Grammar) -> None:
+    """``Turks began a hunger strike to protest against Sweden's decision``: an act that names
+    no target is aimed at whom its doer's act of purpose is aimed."""
+    by_tok = {tk(c.tok): c for c in cands}
+    for c in cands:
+        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] == "01":
+            continue
+        own = {_code(a) for a in c.sources}
+        for p in purpose_clauses(c.tok, g):
+            pc = by_tok.get(tk(p))
+            if pc is not None and pc.targets and {_code(a) for a in pc.sources} == own:
+                c.targets = list(pc.targets)
+                c.target_role = "purpose"
+                break
 
 
 def _share_coordinated_targets(cands, g: Grammar) -> None:
@@ -389,6 +436,8 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset
                 # English attaches "with X" to the object: "discussed the crisis with Germany"
                 for o in r.obj:
                     toks += [t for p, t in roles_of(o, g).preps if p == want]
+                for o in r.obj if not toks else ():
+                    toks += meant_against(o, want, g)  # ``mobilised troops able to attack against X``
             if not toks and c.entry.pos == "NOUN":
                 # the parser often hangs ``en Corée`` under the noun's own dependent
                 toks = find_prep(c.tok, want, g, skip=skip)
@@ -402,7 +451,7 @@ def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset
         elif alt == "obj:poss":
             owner = []
             for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
-                owner += roles_of(t, g).poss
+                owner += roles_of(t, g).poss + owner_objects(t, g, skip) + participants(t, g)
             groups.append(owner)
         elif alt == "comp":
             groups.append([t for t in clause_dependents(c.tok, g) if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")])
@@ -477,7 +526,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     lex = load_lexicon(lang)
     cues = load_cues(lang)
     g = grammar_for(lang)
-    ax = ActorIndex(article, mentions, lang=lang, date=article.published)
+    ax = ActorIndex(article, mentions, lang=lang, date=article.published, places=places)
     cands = find_candidates(parsed, lex, g, cues.lemma_suffixes)
     if cues.sports:  # a sentence about sport (match, tournoi, médaille...) is no political event
         cands = [c for c in cands if not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in cues.sports for t in c.tok.sent)]
@@ -499,20 +548,26 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         src_codes = {_code(a) for a in c.sources}
         tspec = _expand_spec(spec_t)
         tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g, event_nouns)]
-        c.targets, _, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
+        c.targets, tused, k = _resolve_groups(tgroups, c, ax, g, first_only=c.entry.pos == "NOUN", avoid=src_codes)
         # the parse names something in the target's place (not an event noun: ``critiqué l'essai``)
         # a common noun that names no actor (``bombarde la base aérienne``) leaves it open too
         c.target_slot = any(t.lemma_.lower() not in event_nouns and t.pos_ != "NOUN"
                             for k2, grp in enumerate(tgroups) if _group_role(tspec, k2) != "comp" for t in grp)
         c.target_role = _group_role(tspec, k)
+        if c.targets and _moves_to_place(c, [t for t in tgroups[k] if tk(t) in tused], ax, g):
+            # ``negotiators returned to Geneva``, ``withdrew from the town of Gorazde``: the place
+            # a movement goes to or comes from is where it happens, not whom it is aimed at
+            c.targets, c.target_role, c.target_slot = [], "place", True
         if c.target_role == "comp" or c.entry.pos == "NOUN":
             c.targets = [a for a in c.targets if _code(a) not in src_codes]
         if c.target_role == "comp":
             c.targets = c.targets[:1]
-        if (c.entry.reciprocal or c.entry.cameo[:2] in MUTUAL_ROOTS) and not c.targets and len(c.sources) > 1:
+        if (c.entry.reciprocal or c.entry.cameo[:2] in MUTUAL_ROOTS) and not c.targets and len(c.sources) > 1 \
+                and c.target_role != "place":
             # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
     _share_coordinated_targets(cands, g)
+    _purpose_targets(cands, g)
     if INFER_TARGETS:
         _infer_targets(cands, ax)
         _domestic_targets(cands, ax)
@@ -613,7 +668,8 @@ def _keep(c: Candidate) -> bool:
     deny...); a nominal event also needs its source unless the entry says ``none``."""
     if c.dropped or (not c.sources and not c.targets):
         return False
-    if not c.targets and "none" not in c.entry.target and (c.entry.cameo[:2] != "01" or c.entry.cameo in ("010", "011")):
+    if not c.targets and "none" not in c.entry.target and c.target_role != "place" and (
+            c.entry.cameo[:2] != "01" or c.entry.cameo in ("010", "011")):
         return False  # only comments (012-019: regret, acknowledge, deny...) stand without a target
     if c.entry.pos == "NOUN" and not c.sources and "none" not in c.entry.source:
         return False

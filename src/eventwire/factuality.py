@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .arguments import CLEAR, Grammar, conj_head, dependents, has_own_subject, scheme_for
+from .arguments import CLEAR, Grammar, argument_words, conj_head, dependents, has_own_subject, scheme_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ def load_cues(lang: str) -> Cues:
             time_nouns=frozenset(w.lower() for w in raw.get("time_nouns", {}).get("words", ())),
             support_verbs=frozenset(w.lower() for w in raw.get("support_verbs", {}).get("words", ())),
             etre_verbs=frozenset(w.lower() for w in raw.get("etre_verbs", {}).get("words", ())),
+            **argument_words(raw),
         ),
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
         future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
