@@ -23,6 +23,7 @@ from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
 from .eventlinks import _dedup, _link
+from . import modality
 from .intents import intent_code
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
 from .records import Argument, Article, Event
@@ -43,6 +44,35 @@ def _support_subject(tok, g: Grammar) -> list:
     if tok.dep_ in g.scheme.subj or tok.dep_ in g.scheme.subj_pass:
         return []
     return roles_of(head, g).subj
+
+
+def _gathering_subject(tok, g: Grammar, cues) -> list:
+    """``Thousands were converging on Lagos for a rally``, ``se sont rassemblés pour une
+    manifestation``: an event noun introduced by a purpose preposition under a verb of
+    gathering takes the verb's subject (``gathering`` in cues.json)."""
+    if tok.pos_ != "NOUN":
+        return []
+    if tok.dep_ == "pobj" and tok.head.lower_ in cues.gathering_preps:
+        v = tok.head.head  # English: verb -> for -> rally
+    elif any(c.dep_ == "case" and c.lower_ in cues.gathering_preps for c in tok.children):
+        v = tok.head  # UD: verb -> rally (case pour)
+    else:
+        return []
+    if v == tok or v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in cues.gathering_verbs:
+        return []
+    return roles_of(v, g).subj
+
+
+def _noun_purpose_subject(c: "Candidate", by_tok: dict) -> list:
+    """``a rally in Lagos to protest the violations``: an infinitive hanging on an event noun
+    has the noun's actor as its subject (already resolved: the noun comes first)."""
+    t = c.tok
+    if c.entry.pos != "VERB" or t.dep_ not in ("relcl", "acl", "advcl") or t.head.pos_ != "NOUN":
+        return []
+    if t.tag_ != "VB" and "Inf" not in t.morph.get("VerbForm"):
+        return []
+    nc = by_tok.get(tk(t.head))
+    return list(nc.sources) if nc is not None and nc.entry.pos == "NOUN" else []
 
 
 def _stative_commitment(c: Candidate) -> bool:
@@ -236,6 +266,7 @@ class Candidate:
     target_slot: bool = False
     dropped: bool = False
     denies: object = None  # the candidate whose claim this denial answers
+    recoded: str = ""  # "rejection", "demand", "posture" (eventwire.modality)
 
 
 def _is_reflexive(tok) -> bool:
@@ -477,6 +508,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     lex = load_lexicon(lang)
     cues = load_cues(lang)
     g = grammar_for(lang)
+    mod = modality.load_modality(lang)
     ax = ActorIndex(article, mentions, lang=lang, date=article.published)
     cands = find_candidates(parsed, lex, g, cues.lemma_suffixes)
     if cues.sports:  # a sentence about sport (match, tournoi, médaille...) is no political event
@@ -492,8 +524,14 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
+        if not c.sources and c.entry.pos == "NOUN":
+            c.sources, used, _ = _resolve_groups([_gathering_subject(c.tok, g, cues)], c, ax, g)
+        if not c.sources and c.entry.pos == "VERB":
+            c.sources = _noun_purpose_subject(c, by_tok)
         if not c.sources and _stative_commitment(c):
             c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)
+        if not c.sources:  # ``he is ready to host``, ``X are guilty of violating``: the adjective's subject
+            c.sources, used, _ = _resolve_groups([modality.complement_subject(c.tok, g, mod)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB" and _unresolved_subject(c, spec_s):
             c.dropped = True  # its subject is no actor (``la frappe a tué``, ``le référendum approuvant``)
         src_codes = {_code(a) for a in c.sources}
@@ -520,9 +558,10 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     alleging = {c.tok: c for c in cands if c.entry.complement is not None and c.entry.complement.role == "alleged"}
     denying = {c.tok for c in cands if c.entry.factuality == "denied" or (c.entry.complement is not None and c.entry.complement.role == "denied")}
     for c in cands:
-        fr = frame_of(c.tok, g, cues, alleging=alleging, denying=denying)
-        # entries that impose a factuality on their complement events
-        c.frame = fr
+        c.frame = frame_of(c.tok, g, cues, alleging=alleging, denying=denying)
+        # a negated cooperative act in the future or under a refusal verb is a rejection
+        modality.as_rejection(c, g, cues, lang=lang, by_tok=by_tok, alleging=alleging, denying=denying)
+        fr = c.frame
         reps: list[Argument] = []
         if fr.reporter is not None:
             a = ax.resolve(c.p, fr.reporter, g.scheme)
@@ -542,6 +581,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             gc = by_tok.get(tk(fr.via))
             if gc is not None and gc.entry.complement is not None and gc.entry.complement.role not in ("alleged",):
                 c.frame = Frame(gc.entry.complement.role, reporter_pred=fr.via, via=fr.via, cue="lexicon")
+        # ``X said Y must V``: X demands the act of Y
+        reps = modality.as_demand(c, reps, g, lang=lang, code_of=_code, speakers_of=lambda v, c=c: _speakers(v, c, by_tok, ax, g))
         if c.frame.factuality == "reported":
             own = {_code(a) for a in c.sources}
             if reps and own and {_code(a) for a in reps} <= own:
@@ -554,10 +595,12 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             reps = []
         elif c.frame.factuality != "reported":
             reps = [] if c.frame.factuality != "denied" else []
-        if (c.frame.factuality == "intended" or is_future(c.tok, cues)) and intent_code(c.entry.cameo, lang):
+        if modality.as_posture(c, lang, by_tok):
+            pass  # getting ready for an act of force is a force posture (CAMEO 15)
+        elif (c.frame.factuality == "intended" or is_future(c.tok, cues)) and intent_code(c.entry.cameo, lang):
             # an intended cooperative act is CAMEO's "express intent to ..." (071 -> 0331)
             c.entry = replace(c.entry, cameo=intent_code(c.entry.cameo, lang))
-        if c.frame.factuality == "intended" and c.entry.cameo[:2] in INTENT_ROOTS:
+        if c.frame.factuality == "intended" and (c.entry.cameo[:2] in INTENT_ROOTS or c.recoded):
             # CAMEO 03 (intent to cooperate) and 13 (threaten) already code the intention
             c.frame = Frame("asserted", via=c.frame.via, cue="intent-code")
         c.reporters = reps
@@ -574,18 +617,36 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                 break
     # a reporting or intention predicate whose content is itself an event gives way to it
     for c in cands:
-        if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon"):
+        if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon", "demand", "rejection", "deontic"):
             gov = by_tok.get(tk(c.frame.via))
             if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
-                if (gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok)) or not _keep(c):
-                    # the lexicon codes the pair itself ("threaten" + "break" = 1313), or the
-                    # complement is no event of its own (no actor): the governing predicate stays
+                if gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok):
+                    # the lexicon codes the pair itself ("threaten" + "break" = 1313, "agree" +
+                    # "allow" = 0355): the governing predicate stays, the act it names with it
+                    # unless the act names a target the pair leaves unsaid ("said they would
+                    # boycott all contact with the United States"): then the act says more
+                    more = {_code(a) for a in c.targets} - {_code(a) for a in gov.targets}
+                    if more and _keep(c):
+                        gov.dropped = True
+                    elif _keep(gov) and gov.entry.cameo[:2] == c.entry.cameo[:2]:
+                        c.dropped = True
+                    continue
+                if not _keep(c):
+                    # the complement is no event of its own (no actor): the governing predicate stays
                     continue
                 gov.dropped = True
     return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
 
 
 INTENT_ROOTS = frozenset({"03", "13"})
+
+
+def _speakers(verb, c: Candidate, by_tok: dict, ax: ActorIndex, g: Grammar) -> list:
+    """The actors the subject of the statement verb ``verb`` names."""
+    vc = by_tok.get(tk(verb))
+    if vc is not None and vc.sources:
+        return list(vc.sources)
+    return _resolve_groups([roles_of(verb, g).subj], c, ax, g)[0]
 
 
 def _sentence_of(sentences, off: int):

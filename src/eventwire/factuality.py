@@ -35,6 +35,8 @@ class Cues:
     lemma_suffixes: tuple = ()
     future_aux: frozenset = frozenset()
     sports: frozenset = frozenset()
+    gathering_preps: frozenset = frozenset()  # ``for a rally`` under a verb of gathering
+    gathering_verbs: frozenset = frozenset()
 
 
 def _lemmas(items) -> frozenset:
@@ -79,6 +81,8 @@ def load_cues(lang: str) -> Cues:
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
         future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
         sports=frozenset(w.lower() for w in raw.get("sports", {}).get("words", ())),
+        gathering_preps=frozenset(w.lower() for w in raw.get("gathering", {}).get("preps", ())),
+        gathering_verbs=_lemmas(raw.get("gathering", {}).get("verbs", ())),
     )
 
 
@@ -196,18 +200,29 @@ class Frame:
     cue: str = ""
 
 
-def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_steps: int = 8) -> Frame:
+def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_steps: int = 8,
+             negation: bool = True) -> Frame:
     """Walk from the predicate ``tok`` up the parse; the innermost cue decides.
 
     ``alleging`` maps predicate tokens of accusations (entries whose complement is
-    ``alleged``) to themselves; ``denying`` holds predicate tokens of denials.
+    ``alleged``) to themselves; ``denying`` holds predicate tokens of denials. With
+    ``negation=False`` the predicate's own negation is not read (a refusal recoded as a
+    rejection is itself asserted, reported or intended).
+
+    The complement of a readiness adjective (``ready to V``, ``prêt à``) is intended; that of a
+    guilt adjective (``X is guilty of V``, ``coupable de``) is alleged: reported by whoever the
+    walk above the adjective finds, or by no one named (``lang/<lang>/cues.json`` "modality").
     """
+    from .modality import adjective_of, load_modality
+
+    mod = load_modality(g.lang)
     sch = g.scheme
-    if is_negated(tok, cues):
+    if negation and is_negated(tok, cues):
         return Frame("negated", cue="negation")
     if hypothetical_mark(tok, cues):
         return Frame("hypothetical", cue="if")
     node = tok
+    guilt = None  # the guilt adjective met on the way
     cond = is_conditional(tok, cues) or modal_hypothetical(tok, cues)
     for _ in range(max_steps):
         acc = according_to(node, g, cues)
@@ -220,6 +235,13 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             if rep is not None:
                 return Frame("reported", reporter=rep[1], via=rep[0], cue="reporting")
             break
+        adj = adjective_of(node, g, mod.readiness)
+        if adj is not None:
+            return Frame("intended", reporter_pred=adj, via=adj, cue="intention")
+        adj = adjective_of(node, g, mod.guilt) if guilt is None else None
+        if adj is not None:
+            guilt = node = adj
+            continue
         if rel == sch.conj:
             if has_own_subject(node, sch) and node.pos_ in ("VERB", "AUX"):
                 break
@@ -231,6 +253,8 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if node.pos_ in ("NOUN", "PROPN") and rel in ("obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass"):
             # a nominal event that is the object of an accusation / denial predicate
             embedded = head in alleging or head in denying
+        if node is guilt and rel in ("acomp", "attr"):
+            embedded = True  # on from ``guilty`` to its copula (``are guilty ..., according to X``)
         if not embedded:
             break
         hl = head.lemma_.lower()
@@ -242,7 +266,7 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             return Frame("negated", via=head, cue="refusal")
         if is_negated(head, cues) and rel in ("xcomp", "ccomp"):
             return Frame("negated", via=head, cue="negation")
-        if hl in cues.intention and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
+        if (hl in cues.intention or hl in mod.posture) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
             return Frame("intended", reporter_pred=head, via=head, cue="intention")
         if hl in cues.hyp_modals and rel in ("xcomp",):
             return Frame("hypothetical", via=head, cue="modal")
@@ -251,6 +275,8 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if hypothetical_mark(head, cues):
             return Frame("hypothetical", via=head, cue="if")
         node = head
+    if guilt is not None:
+        return Frame("reported", via=guilt, cue="guilt")
     if is_future(tok, cues):
         return Frame("intended", cue="future")
     if cond:
