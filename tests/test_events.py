@@ -59,6 +59,20 @@ CASES_FR = [
     ("Les gouvernements britannique, australien et danois ont condamné la Russie.", ("DNK", "RUS", "11")),
     # an agentless passive reported by X: X is no source
     ("La police irakienne a indiqué que trois civils irakiens ont été tués à Bagdad.", ("---", "IRQ", "19")),
+    # readiness adjective: the adjective's subject acts, and the act is an intention (03)
+    ("Le Kenya est prêt à lever les sanctions contre la Somalie.", ("KEN", "SOM", "03")),
+    ("L'Égypte est disposée à accueillir des pourparlers entre Israël et le Hamas.", ("EGY", "---", "03")),
+    # guilt adjective: the act of the adjective's subject
+    ("Selon l'Union africaine, l'Éthiopie est coupable d'avoir attaqué l'Érythrée.", ("ETH", "ERI", "19")),
+    # getting ready for force is a force posture (15), not a threat
+    ("L'armée indienne se prépare à bombarder les positions pakistanaises.", ("IND", "PAK", "15")),
+    # a negated cooperative act in the future or under a refusal verb is a rejection (12)
+    ("La Jordanie affirme qu'elle n'accueillera plus de réfugiés syriens.", ("JOR", "SYR", "12")),
+    ("La Turquie refuse de libérer les soldats grecs.", ("TUR", "GRC", "12")),
+    # X estime que Y doit V: X demands it of Y (10)
+    ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", ("DEU", "SRB", "10")),
+    # an event noun after a verb of gathering takes its subject
+    ("Des milliers de Kényans ont convergé vers Nairobi pour une manifestation contre l'Ouganda.", ("KEN", "UGA", "14")),
 ]
 
 
@@ -87,7 +101,55 @@ CASES_EN = [
     ("Three Iraqi civilians were killed in a bombing in Baghdad, Iraqi police said.", ("---", "IRQ", "19")),
     # an agentless passive of commitment is a state of its subject
     ("Vietnam is committed to opening its economy, the minister said.", ("VNM", "---", "03")),
+    # readiness adjective: the adjective's (or its copula's) subject acts; the act is an intention (03)
+    ("The Kenyan president said he is prepared to lift the ban on Somali traders.", ("KEN", "SOM", "03")),
+    ("Egypt said it would be ready to host talks between Israel and Hamas.", ("EGY", "ISR", "03")),
+    # guilt adjectives: the act of the adjective's subject, verb or event noun
+    ("Both Ethiopia and Eritrea are guilty of violating the truce, according to African Union monitors.", ("ETH", "ERI", "19")),
+    ("Hamas was responsible for the bombing in Tel Aviv, Israeli police said.", ("PSE", "ISR", "18")),
+    # getting ready for force is a force posture (15), not a threat (13)
+    ("The Indian army prepared to resume shelling Pakistani positions in Kashmir.", ("IND", "PAK", "15")),
+    # a negated cooperative act in the future or under a refusal verb is a rejection (12)
+    ("Jordan says it will not accept any more refugees from Syria.", ("JOR", "SYR", "12")),
+    ("Turkey refused to release the Greek soldiers.", ("TUR", "GRC", "12")),
+    # X said Y must V: X demands it of Y (10)
+    ("Germany said that Serbia must hand over the suspects to the tribunal.", ("DEU", "SRB", "10")),
+    # a subject the parser hung on a fronted phrase (as a conjunct or apposition of its noun)
+    ("With the signing of the accord in Nairobi, the Sudanese government and Uganda have agreed to reopen the border.",
+     ("SDN", "UGA", "03")),
+    # an event noun after a verb of gathering takes its subject, and an infinitive on it too
+    ("Thousands of Ugandans were converging on Kampala for a rally to protest against Kenya.", ("UGA", "KEN", "14")),
 ]
+
+
+NOT_CODED_AS = [
+    # (sentence, lang, (source, target, root) that must NOT come out; "*" matches anything)
+    # a demand is no act: the act demanded did not happen
+    ("Germany said that Serbia must hand over the suspects to the tribunal.", "en", ("SRB", "*", "*")),
+    ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", "fr", ("SRB", "*", "*")),
+    # preparing an attack is no threat
+    ("The Indian army prepared to resume shelling Pakistani positions in Kashmir.", "en", ("*", "*", "13")),
+    # a refusal is no intention to help
+    ("Jordan says it will not accept any more refugees from Syria.", "en", ("*", "*", "03")),
+    # a refusal verb that codes the pair itself (refuse + deploy = 1224) gives one event, not two
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "en", ("*", "*", "07")),
+    # French ``devoir`` of schedule under a plain announcement stays the act (no demand)
+    ("Le Kremlin a annoncé que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,unwanted", NOT_CODED_AS, ids=[c[0][:50] for c in NOT_CODED_AS])
+def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):
+    got = triples(text, lang)
+    bad = [t for t in got if all(u in ("*", x) for u, x in zip(unwanted, t))]
+    assert not bad, f"{text!r}: {unwanted} should not be coded, got {sorted(got)}"
+
+
+@pytest.mark.slow
+def test_a_refusal_verb_coding_the_pair_gives_one_rejection():
+    ca = code_text("Pakistan has refused to deploy peacekeepers in Iraq.", lang="en", published="2024-06-19")
+    assert [e.cameo for e in ca.events] == ["1224"]
 
 
 @pytest.mark.slow

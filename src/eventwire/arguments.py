@@ -398,13 +398,14 @@ def fronted_subject(tok, sch: Scheme) -> list:
         i -= 1
     if i <= 0:
         return []
+    attached = (sch.conj, sch.appos)  # as a conjunct or an apposition of the phrase's noun
     h = doc[i]
-    while h.dep_ != sch.conj and h.head != h and h.head.i < tok.i and h.head.right_edge.i == i:
+    while h.dep_ not in attached and h.head != h and h.head.i < tok.i and h.head.right_edge.i == i:
         h = h.head  # up to the head of the last phrase before the verb
     # up the chain of conjuncts to the one that follows the comma (``, the government and SPLM``)
-    while h.dep_ == sch.conj and h.left_edge.i > 0 and doc[h.left_edge.i - 1].text != ",":
+    while h.dep_ in attached and h.left_edge.i > 0 and doc[h.left_edge.i - 1].text != ",":
         h = h.head
-    if h.dep_ != sch.conj or h.pos_ not in ("NOUN", "PROPN") or h.right_edge.i != i or h.left_edge.i == 0:
+    if h.dep_ not in attached or h.pos_ not in ("NOUN", "PROPN") or h.right_edge.i != i or h.left_edge.i == 0:
         return []
     anc = h
     while anc.head != anc and anc.head != tok:

@@ -97,6 +97,8 @@ def is_negated(tok, cues: Cues) -> bool:
     for c in tok.children:
         if c.dep_ in ("advmod", "neg") and (c.lemma_.lower() in cues.neg_adverbs or c.lower_ in cues.neg_adverbs):
             return True
+        if c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") and c.lower_ not in ("ne", "n'", "n’"):
+            return True  # the tagger's negative adverb (``n'accueillera plus``: no longer)
         if c.dep_ in ("aux", "aux:tense", "aux:pass") and any(
             g.dep_ in ("advmod", "neg") and g.lower_ in cues.neg_adverbs for g in c.children
         ):
