@@ -73,6 +73,10 @@ CASES_FR = [
     ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", ("DEU", "SRB", "10")),
     # an event noun after a verb of gathering takes its subject
     ("Des milliers de Kényans ont convergé vers Nairobi pour une manifestation contre l'Ouganda.", ("KEN", "UGA", "14")),
+    # a participle on a document noun speaks for the one who issues it
+    ("Les rebelles kurdes ont publié un communiqué condamnant la Turquie.", ("KUR", "TUR", "11")),
+    # an act the speaker calls out of the question is rejected by the speaker
+    ("Le Royaume-Uni a affirmé que la levée des sanctions contre l'Iran est inacceptable.", ("GBR", "IRN", "12")),
 ]
 
 
@@ -119,6 +123,12 @@ CASES_EN = [
      ("SDN", "UGA", "03")),
     # an event noun after a verb of gathering takes its subject, and an infinitive on it too
     ("Thousands of Ugandans were converging on Kampala for a rally to protest against Kenya.", ("UGA", "KEN", "14")),
+    # a participle on a document noun speaks for the one who issues it
+    ("The Kurdish rebels issued a statement condemning Turkey.", ("KUR", "TUR", "11")),
+    # an act the speaker calls out of the question is rejected by the speaker
+    ("Britain said that lifting the sanctions on Iran is out of the question.", ("GBR", "IRN", "12")),
+    # a plain demand takes the code of the act demanded (withdraw troops: 1056)
+    ("France demanded that Israel withdraw its troops from Gaza.", ("FRA", "ISR", "10")),
 ]
 
 
@@ -133,6 +143,9 @@ NOT_CODED_AS = [
     ("Jordan says it will not accept any more refugees from Syria.", "en", ("*", "*", "03")),
     # a refusal verb that codes the pair itself (refuse + deploy = 1224) gives one event, not two
     ("Pakistan has refused to deploy peacekeepers in Iraq.", "en", ("*", "*", "07")),
+    # the act a demand or an appeal asks for has not happened
+    ("France demanded that Israel withdraw its troops from Gaza.", "en", ("ISR", "*", "*")),
+    ("France urged Germany to send troops to Mali.", "en", ("DEU", "*", "*")),
     # French ``devoir`` of schedule under a plain announcement stays the act (no demand)
     ("Le Kremlin a annoncé que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
 ]

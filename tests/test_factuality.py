@@ -89,8 +89,10 @@ def _modality_examples():
         m = raw["modality"]
         groups = {"readiness": m["readiness"], "guilt": m["guilt"], "posture": m["posture"],
                   "deontic": m["deontic"]["modals"] + m["deontic"]["verbs"] + m["deontic"]["statements"],
-                  "rejection": m["rejection"]["modals"] + m["rejection"]["verbs"] + m["rejection"]["heads"],
-                  "gathering": raw["gathering"]["verbs"]}
+                  "rejection": (m["rejection"]["modals"] + m["rejection"]["verbs"] + m["rejection"]["heads"]
+                                + m["rejection"]["predicates"]),
+                  "gathering": raw["gathering"]["verbs"],
+                  "documents": [{"lemma": "documents", "example": raw["documents"]["example"]}]}
         for kind, items in groups.items():
             out += [(lang, kind, item["lemma"], item["example"]) for item in items]
     return out
@@ -104,6 +106,7 @@ _EXPECT = {
     "deontic": lambda evs: any(e.cameo[:2] == "10" and e.source and e.target for e in evs),
     "rejection": lambda evs: any(e.cameo[:2] == "12" and e.factuality == "asserted" for e in evs),
     "gathering": lambda evs: any(e.cameo[:2] == "14" and e.source for e in evs),
+    "documents": lambda evs: any(e.cameo[:2] in ("02", "10", "11") and e.source and e.target for e in evs),
 }
 
 
@@ -193,7 +196,7 @@ def test_every_cue_has_an_example(lang):
              raw["hypothetical"]["modals"], raw.get("iobj_control", []),
              [x for k in ("readiness", "guilt", "posture") for x in raw.get("modality", {}).get(k, [])],
              [x for k in ("modals", "verbs", "statements") for x in raw.get("modality", {}).get("deontic", {}).get(k, [])],
-             [x for k in ("modals", "verbs", "heads") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
+             [x for k in ("modals", "verbs", "heads", "predicates") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
              raw.get("gathering", {}).get("verbs", [])]
     for items in lists:
         for item in items:

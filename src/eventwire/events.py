@@ -63,6 +63,20 @@ def _gathering_subject(tok, g: Grammar, cues) -> list:
     return roles_of(v, g).subj
 
 
+def _document_subject(tok, g: Grammar, cues) -> list:
+    """``The party issued a declaration demanding that ...``: a participle hanging on a
+    document noun (``documents`` in cues.json) speaks for the subject of the noun's verb."""
+    head = tok.head
+    if tok.dep_ not in g.scheme.acl or head == tok or head.lemma_.lower() not in cues.documents:
+        return []
+    if not (tok.tag_ == "VBG" or ("Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"))):
+        return []  # a present participle (``demanding``, ``exigeant``), not ``an appeal to lay down arms``
+    v = head.head
+    if v == head or v.pos_ not in ("VERB", "AUX") or head.dep_ not in g.scheme.obj:
+        return []
+    return roles_of(v, g).subj
+
+
 def _noun_purpose_subject(c: "Candidate", by_tok: dict) -> list:
     """``a rally in Lagos to protest the violations``: an infinitive hanging on an event noun
     has the noun's actor as its subject (already resolved: the noun comes first)."""
@@ -528,6 +542,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             c.sources, used, _ = _resolve_groups([_gathering_subject(c.tok, g, cues)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
             c.sources = _noun_purpose_subject(c, by_tok)
+        if not c.sources and c.entry.pos == "VERB":
+            c.sources, used, _ = _resolve_groups([_document_subject(c.tok, g, cues)], c, ax, g)
         if not c.sources and _stative_commitment(c):
             c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)
         if not c.sources:  # ``he is ready to host``, ``X are guilty of violating``: the adjective's subject
@@ -543,13 +559,19 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         c.target_slot = any(t.lemma_.lower() not in event_nouns and t.pos_ != "NOUN"
                             for k2, grp in enumerate(tgroups) if _group_role(tspec, k2) != "comp" for t in grp)
         c.target_role = _group_role(tspec, k)
-        if c.target_role == "comp" or c.entry.pos == "NOUN":
+        if c.target_role == "comp" and c.entry.cameo[:2] in ("02", "10") and c.entry.pos == "VERB":
+            # ``the PKK demanded that the Turkish government ...``: another sector of the
+            # source's country may be asked (a statement's own country is not its subject)
+            full = {a.actor.code for a in c.sources}
+            c.targets = [a for a in c.targets if a.actor.code not in full and (a.start, a.end) not in {(x.start, x.end) for x in c.sources}]
+        elif c.target_role == "comp" or c.entry.pos == "NOUN":
             c.targets = [a for a in c.targets if _code(a) not in src_codes]
         if c.target_role == "comp":
             c.targets = c.targets[:1]
         if (c.entry.reciprocal or c.entry.cameo[:2] in MUTUAL_ROOTS) and not c.targets and len(c.sources) > 1:
             # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
+    modality.demanded_acts(cands, by_tok, lang=lang, code_of=_code)
     _share_coordinated_targets(cands, g)
     if INFER_TARGETS:
         _infer_targets(cands, ax)
@@ -581,6 +603,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             gc = by_tok.get(tk(fr.via))
             if gc is not None and gc.entry.complement is not None and gc.entry.complement.role not in ("alleged",):
                 c.frame = Frame(gc.entry.complement.role, reporter_pred=fr.via, via=fr.via, cue="lexicon")
+        # ``X said that lifting the sanctions is out of the question``: X rejects it
+        reps = modality.as_rejected_proposal(c, reps, g, cues, lang=lang, speakers_of=lambda v, c=c: _speakers(v, c, by_tok, ax, g))
         # ``X said Y must V``: X demands the act of Y
         reps = modality.as_demand(c, reps, g, lang=lang, code_of=_code, speakers_of=lambda v, c=c: _speakers(v, c, by_tok, ax, g))
         if c.frame.factuality == "reported":

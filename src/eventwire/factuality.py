@@ -37,6 +37,7 @@ class Cues:
     sports: frozenset = frozenset()
     gathering_preps: frozenset = frozenset()  # ``for a rally`` under a verb of gathering
     gathering_verbs: frozenset = frozenset()
+    documents: frozenset = frozenset()  # ``issued a declaration demanding``: the issuer speaks
 
 
 def _lemmas(items) -> frozenset:
@@ -83,6 +84,7 @@ def load_cues(lang: str) -> Cues:
         sports=frozenset(w.lower() for w in raw.get("sports", {}).get("words", ())),
         gathering_preps=frozenset(w.lower() for w in raw.get("gathering", {}).get("preps", ())),
         gathering_verbs=_lemmas(raw.get("gathering", {}).get("verbs", ())),
+        documents=frozenset(w.lower() for w in raw.get("documents", {}).get("words", ())),
     )
 
 

@@ -38,6 +38,7 @@ class Modality:
     rejection_modals: frozenset  # will, would, can (+ not)
     rejection_verbs: frozenset  # refuse, decline (+ to V)
     rejection_heads: frozenset  # negated verbs governing the act: do not want to, ne va pas
+    rejection_predicates: tuple = ()  # ``is out of the question``, ``est inacceptable``
 
 
 def _words(items) -> frozenset:
@@ -64,6 +65,7 @@ def load_modality(lang: str) -> Modality:
         rejection_modals=_words(r.get("modals", ())),
         rejection_verbs=_words(r.get("verbs", ())),
         rejection_heads=_words(r.get("heads", ())),
+        rejection_predicates=tuple(str(i["lemma"]).lower().split() for i in r.get("predicates", ())),
     )
 
 
@@ -328,3 +330,77 @@ def as_posture(c, lang: str, by_tok: dict) -> bool:
     if gc is not None and gc is not c and gc.obj_tok is not None and gc.obj_tok.i == c.tok.i:
         gc.dropped = True
     return True
+
+
+def _rejecting_predicate(tok, g: Grammar, mod: Modality) -> bool:
+    """``[removing the sanctions] is out of the question``, ``[la levée des sanctions] est
+    inacceptable``: ``tok`` is the subject of a predicate of rejection."""
+    sch = g.scheme
+    if tok.dep_ not in sch.subj and tok.dep_ not in sch.subj_pass and tok.dep_ not in ("csubj", "csubjpass") or tok.head == tok:
+        return False
+    head = tok.head  # ``is`` (``is out of the question``) or the adjective (``est inacceptable``)
+    words = [t.lower_ for t in head.subtree if t.i > tok.right_edge.i]
+    lemmas = [t.lemma_.lower() for t in head.subtree if t.i > tok.right_edge.i]
+    for phrase in mod.rejection_predicates:
+        n = len(phrase)
+        for seq in (words, lemmas):
+            if any(seq[k:k + n] == phrase for k in range(len(seq) - n + 1)):
+                return True
+    return False
+
+
+def as_rejected_proposal(c, reps: list, g: Grammar, cues, *, lang: str, speakers_of) -> list:
+    """``US authorities said that removing the sanctions on Burma is out of the question``,
+    ``Londres a affirmé que la levée des sanctions est inacceptable``: the speaker of the
+    predicate rejects the act (085 -> 1244, US -> Burma, asserted). ``speakers_of(verb)``: the
+    actors a statement verb's subject names. Returns the event's reporters."""
+    from dataclasses import replace
+
+    from .factuality import Frame, frame_of
+    from .intents import rejection_code
+
+    if c.frame is None or not _rejecting_predicate(c.tok, g, load_modality(g.lang)):
+        return reps
+    code = rejection_code(c.entry.cameo, lang)
+    if code is None:
+        return reps
+    hf = frame_of(c.tok.head, g, cues, alleging={}, denying=set(), negation=False)
+    if hf.factuality != "reported" or hf.reporter_pred is None:
+        return reps
+    speakers = speakers_of(hf.reporter_pred)
+    if not speakers:
+        return reps
+    c.sources = list(speakers)
+    c.entry = replace(c.entry, cameo=code, target=tuple(c.entry.target) + ("none",))
+    c.frame = Frame("asserted", via=c.frame.via, cue="rejection")
+    c.dropped = False
+    c.recoded = "rejection"
+    return []
+
+
+def demanded_acts(cands, by_tok: dict, *, lang: str, code_of) -> None:
+    """``X demanded that Y provide information``, ``X urged Y to withdraw``: the act in the
+    clausal complement of a demand or an appeal (CAMEO 10, 02) has not happened; the demand
+    codes it (its target is the one asked; a plain demand, 100, takes the act's code)."""
+    from dataclasses import replace
+
+    from .intents import demand_code
+
+    for c in cands:
+        t = c.tok
+        if c.entry.pos != "VERB" or t.dep_ not in ("ccomp", "xcomp") or t.head == t or c.recoded:
+            continue
+        gov = _cand_at(by_tok, t.head)
+        if gov is None or gov is c or gov.dropped or gov.entry.cameo[:2] not in ("10", "02"):
+            continue
+        if gov.obj_tok is not None and gov.obj_tok.i != t.i:
+            continue  # the demand names its own object (``demanded the release``)
+        if not gov.sources:
+            continue
+        if not gov.targets and c.sources:
+            own = {code_of(a) for a in gov.sources}
+            gov.targets = [a for a in c.sources if code_of(a) not in own] or list(c.sources)
+            gov.target_role = "comp"
+        if gov.entry.cameo == "100":
+            gov.entry = replace(gov.entry, cameo=demand_code(c.entry.cameo, lang) or "100")
+        c.dropped = True
