@@ -127,6 +127,8 @@ CASES_EN = [
     ("The Kurdish rebels issued a statement condemning Turkey.", ("KUR", "TUR", "11")),
     # an act the speaker calls out of the question is rejected by the speaker
     ("Britain said that lifting the sanctions on Iran is out of the question.", ("GBR", "IRN", "12")),
+    # a threat whose act is no hostile act the intent table knows stays a threat
+    ("Turkey threatened to review its relations with Germany.", ("TUR", "DEU", "13")),
     # a plain demand takes the code of the act demanded (withdraw troops: 1056)
     ("France demanded that Israel withdraw its troops from Gaza.", ("FRA", "ISR", "10")),
 ]
@@ -160,9 +162,14 @@ def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):
 
 
 @pytest.mark.slow
-def test_a_refusal_verb_coding_the_pair_gives_one_rejection():
-    ca = code_text("Pakistan has refused to deploy peacekeepers in Iraq.", lang="en", published="2024-06-19")
-    assert [e.cameo for e in ca.events] == ["1224"]
+@pytest.mark.parametrize("text,codes", [
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", ["1224"]),
+    ("Russia threatened to cut gas supplies to Ukraine.", ["1311"]),
+    ("Hamas threatened to walk out of the talks with Israel.", ["134"]),
+])
+def test_a_verb_whose_entry_codes_the_pair_gives_one_event(text, codes):
+    ca = code_text(text, lang="en", published="2024-06-19")
+    assert [e.cameo for e in ca.events] == codes
 
 
 @pytest.mark.slow

@@ -643,6 +643,11 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     for c in cands:
         if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon", "demand", "rejection", "deontic"):
             gov = by_tok.get(tk(c.frame.via))
+            if (gov is not None and gov is not c and gov.targets and gov.target_role != "comp" and _keep(gov)
+                    and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and gov.entry.cameo[:2] == c.entry.cameo[:2]
+                    and {_code(a) for a in c.targets} <= {_code(a) for a in gov.targets}):
+                c.dropped = True  # ``threatened to cut gas supplies to Ukraine``: the pair's entry says it all
+                continue
             if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
                 if gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok):
                     # the lexicon codes the pair itself ("threaten" + "break" = 1313, "agree" +
@@ -657,6 +662,11 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                     continue
                 if not _keep(c):
                     # the complement is no event of its own (no actor): the governing predicate stays
+                    continue
+                if gov.entry.cameo[:2] == "13" and c.entry.cameo[:2] != "13" and _keep(gov):
+                    # a threat whose act the intent table does not make a threat (``threatened
+                    # to deliver devastating blows``): the threat stays, the act was not done
+                    c.dropped = True
                     continue
                 gov.dropped = True
     return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
