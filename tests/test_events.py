@@ -150,6 +150,7 @@ NOT_CODED_AS = [
     ("France urged Germany to send troops to Mali.", "en", ("DEU", "*", "*")),
     # French ``devoir`` of schedule under a plain announcement stays the act (no demand)
     ("Le Kremlin a annoncé que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
+    ("Le Kremlin a déclaré que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
 ]
 
 
