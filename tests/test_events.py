@@ -75,6 +75,8 @@ CASES_FR = [
     ("Des milliers de Kényans ont convergé vers Nairobi pour une manifestation contre l'Ouganda.", ("KEN", "UGA", "14")),
     # a participle on a document noun speaks for the one who issues it
     ("Les rebelles kurdes ont publié un communiqué condamnant la Turquie.", ("KUR", "TUR", "11")),
+    # an assassination tried is an attempt (185), not a threat
+    ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", ("KUR", "TUR", "18")),
     # an act the speaker calls out of the question is rejected by the speaker
     ("Le Royaume-Uni a affirmé que la levée des sanctions contre l'Iran est inacceptable.", ("GBR", "IRN", "12")),
 ]
@@ -125,6 +127,8 @@ CASES_EN = [
     ("Thousands of Ugandans were converging on Kampala for a rally to protest against Kenya.", ("UGA", "KEN", "14")),
     # a participle on a document noun speaks for the one who issues it
     ("The Kurdish rebels issued a statement condemning Turkey.", ("KUR", "TUR", "11")),
+    # an act tried in the past is the attempt, not an intention
+    ("Kurdish rebels tried to kill the Turkish governor, police said.", ("KUR", "TUR", "18")),
     # an act the speaker calls out of the question is rejected by the speaker
     ("Britain said that lifting the sanctions on Iran is out of the question.", ("GBR", "IRN", "12")),
     # a threat whose act is no hostile act the intent table knows stays a threat
@@ -148,6 +152,9 @@ NOT_CODED_AS = [
     # the act a demand or an appeal asks for has not happened
     ("France demanded that Israel withdraw its troops from Gaza.", "en", ("ISR", "*", "*")),
     ("France urged Germany to send troops to Mali.", "en", ("DEU", "*", "*")),
+    # an act tried is no threat, and where the attempt codes the pair (185) not an act done either
+    ("Militants attempted to assassinate the Iraqi prime minister.", "en", ("*", "*", "13")),
+    ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", "fr", ("*", "*", "13")),
     # French ``devoir`` of schedule under a plain announcement stays the act (no demand)
     ("Le Kremlin a annoncé que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
     ("Le Kremlin a déclaré que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
@@ -167,6 +174,7 @@ def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):
     ("Pakistan has refused to deploy peacekeepers in Iraq.", ["1224"]),
     ("Russia threatened to cut gas supplies to Ukraine.", ["1311"]),
     ("Hamas threatened to walk out of the talks with Israel.", ["134"]),
+    ("Militants attempted to assassinate the Iraqi prime minister.", ["185"]),
 ])
 def test_a_verb_whose_entry_codes_the_pair_gives_one_event(text, codes):
     ca = code_text(text, lang="en", published="2024-06-19")

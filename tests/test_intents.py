@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.codebooks import cameo
-from eventwire.intents import demand_code, intent_code, posture_code, rejection_code
+from eventwire.intents import attempt_code, demand_code, intent_code, posture_code, rejection_code
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,9 @@ def test_no_posture_without_a_posture_cue_and_an_act_of_force(act, cue):
 def test_french_and_english_code_rejections_and_demands_alike(act):
     assert rejection_code(act, "fr") == rejection_code(act, "en")
     assert demand_code(act, "fr") == demand_code(act, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_assassination_tried_is_an_attempt_and_other_acts_keep_their_code(lang):
+    assert attempt_code("186", lang) == "185"
+    assert attempt_code("190", lang) is None

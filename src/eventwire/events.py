@@ -669,6 +669,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                     c.dropped = True
                     continue
                 gov.dropped = True
+    modality.attempted_acts(cands, by_tok, g, keep=_keep)
     return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
 
 

@@ -217,7 +217,7 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
     guilt adjective (``X is guilty of V``, ``coupable de``) is alleged: reported by whoever the
     walk above the adjective finds, or by no one named (``lang/<lang>/cues.json`` "modality").
     """
-    from .modality import adjective_of, load_modality
+    from .modality import adjective_of, load_modality, past_attempt
 
     mod = load_modality(g.lang)
     sch = g.scheme
@@ -270,6 +270,9 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             return Frame("negated", via=head, cue="refusal")
         if is_negated(head, cues) and rel in ("xcomp", "ccomp"):
             return Frame("negated", via=head, cue="negation")
+        if past_attempt(head, mod) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep"):
+            node = head  # ``attempted to assassinate``: the act was tried, no intention
+            continue
         if (hl in cues.intention or hl in mod.posture) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
             return Frame("intended", reporter_pred=head, via=head, cue="intention")
         if hl in cues.hyp_modals and rel in ("xcomp",):

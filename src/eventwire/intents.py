@@ -63,3 +63,8 @@ def demand_code(code: str, lang: str) -> str | None:
     """The 10x code for demanding the act ``code`` of someone (``default`` for any act)."""
     t = _table(lang, "demands")
     return _lookup(t, code) or t.get("default")
+
+
+def attempt_code(code: str, lang: str) -> str | None:
+    """The code of a tried act when CAMEO codes the attempt apart (186 -> 185), or None."""
+    return _lookup(_table(lang, "attempts"), code)

@@ -39,6 +39,7 @@ class Modality:
     rejection_verbs: frozenset  # refuse, decline (+ to V)
     rejection_heads: frozenset  # negated verbs governing the act: do not want to, ne va pas
     rejection_predicates: tuple = ()  # ``is out of the question``, ``est inacceptable``
+    attempts: frozenset = frozenset()  # try, attempt; tenter: transparent in the past
 
 
 def _words(items) -> frozenset:
@@ -66,6 +67,7 @@ def load_modality(lang: str) -> Modality:
         rejection_verbs=_words(r.get("verbs", ())),
         rejection_heads=_words(r.get("heads", ())),
         rejection_predicates=tuple(str(i["lemma"]).lower().split() for i in r.get("predicates", ())),
+        attempts=_words(m.get("attempts", ())),
     )
 
 
@@ -148,6 +150,16 @@ def complement_subject(tok, g: Grammar, mod: Modality) -> list:
     """The subject the complement of a readiness or guilt adjective takes from it ([] if none)."""
     adj = adjective_of(tok, g, mod.readiness) or adjective_of(tok, g, mod.guilt)
     return adjective_subject(adj, g) if adj is not None else []
+
+
+def past_attempt(head, mod: Modality) -> bool:
+    """``attempted to assassinate``, ``ont tenté d'assassiner``: a verb of trying in a past
+    tense; the act it governs was tried (it is coded as done, not as an intention)."""
+    if head.lemma_.lower() not in mod.attempts or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.tag_ in ("VBD", "VBN") or "Past" in head.morph.get("Tense") or "Imp" in head.morph.get("Tense"):
+        return True
+    return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in ("have", "avoir") for c in head.children)
 
 
 # --------------------------------------------------------------------------- deontic modals
@@ -403,4 +415,29 @@ def demanded_acts(cands, by_tok: dict, *, lang: str, code_of) -> None:
             gov.target_role = "comp"
         if gov.entry.cameo == "100":
             gov.entry = replace(gov.entry, cameo=demand_code(c.entry.cameo, lang) or "100")
+        c.dropped = True
+
+
+def attempted_acts(cands, by_tok: dict, g: Grammar, *, keep) -> None:
+    """``attempted to assassinate the prime minister``: where the attempt's own entry codes
+    the pair (185), the act tried is not coded again as done; the attempt takes its target.
+    Without such an entry, the act keeps its code unless CAMEO codes its attempt apart
+    (``intents.json`` "attempts": 186 -> 185)."""
+    from dataclasses import replace
+
+    from .intents import attempt_code
+
+    mod = load_modality(g.lang)
+    for c in cands:
+        head = c.tok.head
+        if head == c.tok or not past_attempt(head, mod) or c.dropped:
+            continue
+        gc = _cand_at(by_tok, head)
+        if gc is None or gc is c or gc.obj_tok is None or gc.obj_tok.i != c.tok.i or not keep(gc):
+            code = attempt_code(c.entry.cameo, g.lang)
+            if code is not None:  # ``ont tenté d'assassiner``: 186 -> 185
+                c.entry = replace(c.entry, cameo=code)
+            continue
+        if not gc.targets and c.targets:
+            gc.targets = list(c.targets)
         c.dropped = True
