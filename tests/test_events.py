@@ -133,6 +133,8 @@ CASES_EN = [
     ("Britain said that lifting the sanctions on Iran is out of the question.", ("GBR", "IRN", "12")),
     # a threat whose act is no hostile act the intent table knows stays a threat
     ("Turkey threatened to review its relations with Germany.", ("TUR", "DEU", "13")),
+    # a demand on another actor of the speaker's own country
+    ("Palestinian protesters said President Abbas must resign.", ("PSE", "PSE", "10")),
     # a plain demand takes the code of the act demanded (withdraw troops: 1056)
     ("France demanded that Israel withdraw its troops from Gaza.", ("FRA", "ISR", "10")),
 ]
@@ -155,6 +157,12 @@ NOT_CODED_AS = [
     # an act tried is no threat, and where the attempt codes the pair (185) not an act done either
     ("Militants attempted to assassinate the Iraqi prime minister.", "en", ("*", "*", "13")),
     ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", "fr", ("*", "*", "13")),
+    # the condition a threat sets (if / unless) has not happened
+    ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", "en", ("RUS", "*", "*")),
+    ("La Turquie a menacé de rompre ses relations avec l'Allemagne si l'Allemagne reconnaît le génocide arménien.", "fr",
+     ("DEU", "*", "*")),
+    # an act a verb failing or refusing it codes with its own entry (fail + reach = 120) is not coded again
+    ("Israel and Egypt failed to reach an agreement.", "en", ("*", "*", "05")),
     # French ``devoir`` of schedule under a plain announcement stays the act (no demand)
     ("Le Kremlin a annoncé que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
     ("Le Kremlin a déclaré que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
@@ -175,6 +183,7 @@ def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):
     ("Russia threatened to cut gas supplies to Ukraine.", ["1311"]),
     ("Hamas threatened to walk out of the talks with Israel.", ["134"]),
     ("Militants attempted to assassinate the Iraqi prime minister.", ["185"]),
+    ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", ["1313"]),
 ])
 def test_a_verb_whose_entry_codes_the_pair_gives_one_event(text, codes):
     ca = code_text(text, lang="en", published="2024-06-19")

@@ -641,12 +641,21 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                 break
     # a reporting or intention predicate whose content is itself an event gives way to it
     for c in cands:
+        if c.frame is not None and c.frame.factuality == "negated" and c.frame.via is not None:
+            gov = by_tok.get(tk(c.frame.via))
+            if gov is not None and gov is not c and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and _keep(gov):
+                c.dropped = True  # ``failed to reach an agreement``: the pair's entry (120) codes it
+                continue
         if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon", "demand", "rejection", "deontic"):
             gov = by_tok.get(tk(c.frame.via))
             if (gov is not None and gov is not c and gov.targets and gov.target_role != "comp" and _keep(gov)
                     and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and gov.entry.cameo[:2] == c.entry.cameo[:2]
                     and {_code(a) for a in c.targets} <= {_code(a) for a in gov.targets}):
                 c.dropped = True  # ``threatened to cut gas supplies to Ukraine``: the pair's entry says it all
+                continue
+            if (gov is not None and gov is not c and gov.targets and not gov.entry.obj and _keep(c)
+                    and gov.entry.cameo[:2] == c.entry.cameo[:2] and {_code(a) for a in gov.targets} <= {_code(a) for a in c.targets}):
+                gov.dropped = True  # ``a menacé de rompre ses relations avec X``: 1313 says more than 130
                 continue
             if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
                 if gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok):
@@ -670,6 +679,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                     continue
                 gov.dropped = True
     modality.attempted_acts(cands, by_tok, g, keep=_keep)
+    modality.conditions_of_threats(cands, by_tok, cues)
     return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
 
 

@@ -303,15 +303,14 @@ def as_demand(c, reps: list, g: Grammar, *, lang: str, code_of, speakers_of) -> 
         return reps
     if not speakers:
         return reps
-    own = {code_of(a) for a in c.sources}
-    if {code_of(a) for a in speakers} <= own:
-        c.frame = Frame("intended", via=verb, cue="deontic")
+    if {a.actor.code for a in speakers} <= {a.actor.code for a in c.sources}:
+        c.frame = Frame("intended", via=verb, cue="deontic")  # ``Sudan said it must``: oneself
         return []
     reps = speakers
     code = demand_code(c.entry.cameo, lang)
     if code is None:
         return reps
-    c.targets = [a for a in c.sources if code_of(a) not in {code_of(r) for r in reps}]
+    c.targets = [a for a in c.sources if a.actor.code not in {r.actor.code for r in reps}]
     c.sources = list(reps)
     c.entry = replace(c.entry, cameo=code)
     c.target_role = "demand"
@@ -441,3 +440,35 @@ def attempted_acts(cands, by_tok: dict, g: Grammar, *, keep) -> None:
         if not gc.targets and c.targets:
             gc.targets = list(c.targets)
         c.dropped = True
+
+
+def conditions_of_threats(cands, by_tok: dict, cues) -> None:
+    """``threatened to break relations unless Russia closed its radar base``: the act a
+    threat sets as its condition (an ``if`` / ``unless`` clause under the threat) has not
+    happened and is no event of its own; the threat codes the exchange."""
+    from .factuality import hypothetical_mark
+
+    for c in cands:
+        if c.frame is None or c.dropped:
+            continue
+        # the conditional clause: the act's own, or one above it (``unless the president
+        # agrees to step down``)
+        clause, node = None, c.tok
+        for _ in range(4):
+            if hypothetical_mark(node, cues):
+                clause = node
+                break
+            if node.head == node or node.dep_ in ("relcl", "acl:relcl"):
+                break  # a relative clause says something true of its noun
+            node = node.head
+        if clause is None or clause.head == clause:
+            continue
+        node = clause.head
+        for _ in range(4):
+            gc = _cand_at(by_tok, node)
+            if gc is not None and gc is not c and gc.entry.cameo[:2] == "13" and gc.sources:
+                c.dropped = True
+                break
+            if node.head == node:
+                break
+            node = node.head
