@@ -23,6 +23,7 @@ from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
 from .eventlinks import _dedup, _link
+from . import implicit_sources as implicit
 from . import modality
 from .intents import intent_code
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
@@ -44,49 +45,6 @@ def _support_subject(tok, g: Grammar) -> list:
     if tok.dep_ in g.scheme.subj or tok.dep_ in g.scheme.subj_pass:
         return []
     return roles_of(head, g).subj
-
-
-def _gathering_subject(tok, g: Grammar, cues) -> list:
-    """``Thousands were converging on Lagos for a rally``, ``se sont rassemblés pour une
-    manifestation``: an event noun introduced by a purpose preposition under a verb of
-    gathering takes the verb's subject (``gathering`` in cues.json)."""
-    if tok.pos_ != "NOUN":
-        return []
-    if tok.dep_ == "pobj" and tok.head.lower_ in cues.gathering_preps:
-        v = tok.head.head  # English: verb -> for -> rally
-    elif any(c.dep_ == "case" and c.lower_ in cues.gathering_preps for c in tok.children):
-        v = tok.head  # UD: verb -> rally (case pour)
-    else:
-        return []
-    if v == tok or v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in cues.gathering_verbs:
-        return []
-    return roles_of(v, g).subj
-
-
-def _document_subject(tok, g: Grammar, cues) -> list:
-    """``The party issued a declaration demanding that ...``: a participle hanging on a
-    document noun (``documents`` in cues.json) speaks for the subject of the noun's verb."""
-    head = tok.head
-    if tok.dep_ not in g.scheme.acl or head == tok or head.lemma_.lower() not in cues.documents:
-        return []
-    if not (tok.tag_ == "VBG" or ("Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"))):
-        return []  # a present participle (``demanding``, ``exigeant``), not ``an appeal to lay down arms``
-    v = head.head
-    if v == head or v.pos_ not in ("VERB", "AUX") or head.dep_ not in g.scheme.obj:
-        return []
-    return roles_of(v, g).subj
-
-
-def _noun_purpose_subject(c: "Candidate", by_tok: dict) -> list:
-    """``a rally in Lagos to protest the violations``: an infinitive hanging on an event noun
-    has the noun's actor as its subject (already resolved: the noun comes first)."""
-    t = c.tok
-    if c.entry.pos != "VERB" or t.dep_ not in ("relcl", "acl", "advcl") or t.head.pos_ != "NOUN":
-        return []
-    if t.tag_ != "VB" and "Inf" not in t.morph.get("VerbForm"):
-        return []
-    nc = by_tok.get(tk(t.head))
-    return list(nc.sources) if nc is not None and nc.entry.pos == "NOUN" else []
 
 
 def _stative_commitment(c: Candidate) -> bool:
@@ -539,11 +497,11 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([_gathering_subject(c.tok, g, cues)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([implicit.gathering_subject(c.tok, g, cues)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
-            c.sources = _noun_purpose_subject(c, by_tok)
+            c.sources = implicit.noun_purpose_subject(c, by_tok)
         if not c.sources and c.entry.pos == "VERB":
-            c.sources, used, _ = _resolve_groups([_document_subject(c.tok, g, cues)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([implicit.document_subject(c.tok, g, cues)], c, ax, g)
         if not c.sources and _stative_commitment(c):
             c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)
         if not c.sources:  # ``he is ready to host``, ``X are guilty of violating``: the adjective's subject

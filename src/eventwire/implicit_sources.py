@@ -1,0 +1,59 @@
+"""Implicit sources: who acts when the parse names no subject for a predicate.
+
+- an event noun after a verb of gathering (``Thousands converged on Lagos for a rally``):
+  the verb's subject (``gathering`` in ``lang/<lang>/cues.json``);
+- an infinitive hanging on an event noun (``a rally to protest the violations``): the noun's
+  source;
+- a present participle on a document noun (``issued a declaration demanding``): the subject of
+  the verb that governs the noun (``documents`` in cues.json).
+
+:func:`eventwire.events.extract_events` tries them in turn when a predicate has no source.
+"""
+
+from __future__ import annotations
+
+from .arguments import Grammar, roles_of
+from .eventactors import tk
+
+
+def gathering_subject(tok, g: Grammar, cues) -> list:
+    """``Thousands were converging on Lagos for a rally``, ``se sont rassemblés pour une
+    manifestation``: an event noun introduced by a purpose preposition under a verb of
+    gathering takes the verb's subject (``gathering`` in cues.json)."""
+    if tok.pos_ != "NOUN":
+        return []
+    if tok.dep_ == "pobj" and tok.head.lower_ in cues.gathering_preps:
+        v = tok.head.head  # English: verb -> for -> rally
+    elif any(c.dep_ == "case" and c.lower_ in cues.gathering_preps for c in tok.children):
+        v = tok.head  # UD: verb -> rally (case pour)
+    else:
+        return []
+    if v == tok or v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in cues.gathering_verbs:
+        return []
+    return roles_of(v, g).subj
+
+
+def document_subject(tok, g: Grammar, cues) -> list:
+    """``The party issued a declaration demanding that ...``: a participle hanging on a
+    document noun (``documents`` in cues.json) speaks for the subject of the noun's verb."""
+    head = tok.head
+    if tok.dep_ not in g.scheme.acl or head == tok or head.lemma_.lower() not in cues.documents:
+        return []
+    if not (tok.tag_ == "VBG" or ("Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"))):
+        return []  # a present participle (``demanding``, ``exigeant``), not ``an appeal to lay down arms``
+    v = head.head
+    if v == head or v.pos_ not in ("VERB", "AUX") or head.dep_ not in g.scheme.obj:
+        return []
+    return roles_of(v, g).subj
+
+
+def noun_purpose_subject(c, by_tok: dict) -> list:
+    """``a rally in Lagos to protest the violations``: an infinitive hanging on an event noun
+    has the noun's actor as its subject (already resolved: the noun comes first)."""
+    t = c.tok
+    if c.entry.pos != "VERB" or t.dep_ not in ("relcl", "acl", "advcl") or t.head.pos_ != "NOUN":
+        return []
+    if t.tag_ != "VB" and "Inf" not in t.morph.get("VerbForm"):
+        return []
+    nc = by_tok.get(tk(t.head))
+    return list(nc.sources) if nc is not None and nc.entry.pos == "NOUN" else []
