@@ -157,6 +157,8 @@ NOT_CODED_AS = [
     # an act tried is no threat, and where the attempt codes the pair (185) not an act done either
     ("Militants attempted to assassinate the Iraqi prime minister.", "en", ("*", "*", "13")),
     ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", "fr", ("*", "*", "13")),
+    # an act demanded through a refusal (demand that Y refuse to V) has not happened either
+    ("Greece demanded that its European partners refuse to recognize Macedonia.", "en", ("*", "MKD", "*")),
     # the condition a threat sets (if / unless) has not happened
     ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", "en", ("RUS", "*", "*")),
     ("La Turquie a menacé de rompre ses relations avec l'Allemagne si l'Allemagne reconnaît le génocide arménien.", "fr",
@@ -184,6 +186,8 @@ def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):
     ("Hamas threatened to walk out of the talks with Israel.", ["134"]),
     ("Militants attempted to assassinate the Iraqi prime minister.", ["185"]),
     ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", ["1313"]),
+    # a stated future act is an intention (032), not the act the reporting pair codes (say + support = 051)
+    ("Hungary said it will support the UN resolution on Serbia.", ["032"]),
 ])
 def test_a_verb_whose_entry_codes_the_pair_gives_one_event(text, codes):
     ca = code_text(text, lang="en", published="2024-06-19")

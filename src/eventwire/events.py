@@ -606,6 +606,10 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                 continue
         if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon", "demand", "rejection", "deontic"):
             gov = by_tok.get(tk(c.frame.via))
+            if (gov is not None and gov is not c and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and _keep(c)
+                    and c.frame.cue == "intent-code" and c.entry.cameo[:2] in INTENT_ROOTS and gov.entry.cameo[:2] not in INTENT_ROOTS):
+                gov.dropped = True  # ``said it will support`` (say + support = 051): an intention (032), not a done act
+                continue
             if (gov is not None and gov is not c and gov.targets and gov.target_role != "comp" and _keep(gov)
                     and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and gov.entry.cameo[:2] == c.entry.cameo[:2]
                     and {_code(a) for a in c.targets} <= {_code(a) for a in gov.targets}):

@@ -399,12 +399,22 @@ def demanded_acts(cands, by_tok: dict, *, lang: str, code_of) -> None:
 
     for c in cands:
         t = c.tok
-        if c.entry.pos != "VERB" or t.dep_ not in ("ccomp", "xcomp") or t.head == t or c.recoded:
+        if c.entry.pos != "VERB" or c.recoded:
             continue
-        gov = _cand_at(by_tok, t.head)
-        if gov is None or gov is c or gov.dropped or gov.entry.cameo[:2] not in ("10", "02"):
+        # the demand above the act, through one more complement verb at most
+        # (``demanded that its partners refuse to recognize``)
+        gov, node = None, t
+        for _ in range(2):
+            if node.dep_ not in ("ccomp", "xcomp") or node.head == node:
+                break
+            g0 = _cand_at(by_tok, node.head)
+            if g0 is not None and g0 is not c and g0.entry.cameo[:2] in ("10", "02"):
+                gov = g0
+                break
+            node = node.head
+        if gov is None or gov.dropped:
             continue
-        if gov.obj_tok is not None and gov.obj_tok.i != t.i:
+        if gov.obj_tok is not None and gov.obj_tok.i != node.i:
             continue  # the demand names its own object (``demanded the release``)
         if not gov.sources:
             continue
@@ -412,7 +422,7 @@ def demanded_acts(cands, by_tok: dict, *, lang: str, code_of) -> None:
             own = {code_of(a) for a in gov.sources}
             gov.targets = [a for a in c.sources if code_of(a) not in own] or list(c.sources)
             gov.target_role = "comp"
-        if gov.entry.cameo == "100":
+        if gov.entry.cameo == "100" and node is t:  # the act asked for itself, not one it governs
             gov.entry = replace(gov.entry, cameo=demand_code(c.entry.cameo, lang) or "100")
         c.dropped = True
 
