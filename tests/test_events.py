@@ -159,6 +159,8 @@ NOT_CODED_AS = [
     ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", "fr", ("*", "*", "13")),
     # an act demanded through a refusal (demand that Y refuse to V) has not happened either
     ("Greece demanded that its European partners refuse to recognize Macedonia.", "en", ("*", "MKD", "*")),
+    # an act one should do (agreed that Y should V) is not done: an intention
+    ("Hungary and Romania agreed that their armies should cooperate with Serbia.", "en", ("*", "*", "05")),
     # the condition a threat sets (if / unless) has not happened
     ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", "en", ("RUS", "*", "*")),
     ("La Turquie a menacé de rompre ses relations avec l'Allemagne si l'Allemagne reconnaît le génocide arménien.", "fr",

@@ -294,6 +294,11 @@ def as_demand(c, reps: list, g: Grammar, *, lang: str, code_of, speakers_of) -> 
     mod = load_modality(g.lang)
     verb = demand_speaker_verb(c.tok, g, mod)
     if verb is None:
+        if fr.factuality == "asserted" and deontic_clause(c.tok, mod) is c.tok:
+            # ``their countries should cooperate`` (agreed that ..., under the deal ...): an
+            # obligation no one states as a demand is an act to be done, not one done.
+            # (Only an auxiliary: French ``doit se rendre`` also says a visit is scheduled.)
+            c.frame = Frame("intended", via=fr.via, cue="deontic")
         return reps
     if fr.factuality == "reported" and fr.via is not None and verb.i == fr.via.i:
         speakers = reps
