@@ -69,6 +69,7 @@ CASES_FR = [
     # a negated cooperative act in the future or under a refusal verb is a rejection (12)
     ("La Jordanie affirme qu'elle n'accueillera plus de réfugiés syriens.", ("JOR", "SYR", "12")),
     ("La Turquie refuse de libérer les soldats grecs.", ("TUR", "GRC", "12")),
+    ("La Turquie a promis de ne pas libérer le chef kurde.", ("TUR", "KUR", "12")),
     # X estime que Y doit V: X demands it of Y (10)
     ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", ("DEU", "SRB", "10")),
     # an event noun after a verb of gathering takes its subject
@@ -118,6 +119,7 @@ CASES_EN = [
     # a negated cooperative act in the future or under a refusal verb is a rejection (12)
     ("Jordan says it will not accept any more refugees from Syria.", ("JOR", "SYR", "12")),
     ("Turkey refused to release the Greek soldiers.", ("TUR", "GRC", "12")),
+    ("Israel vowed not to return the Golan Heights to Syria.", ("ISR", "SYR", "12")),
     # X said Y must V: X demands it of Y (10)
     ("Germany said that Serbia must hand over the suspects to the tribunal.", ("DEU", "SRB", "10")),
     # a subject the parser hung on a fronted phrase (as a conjunct or apposition of its noun)
@@ -157,6 +159,9 @@ NOT_CODED_AS = [
     # an act tried is no threat, and where the attempt codes the pair (185) not an act done either
     ("Militants attempted to assassinate the Iraqi prime minister.", "en", ("*", "*", "13")),
     ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", "fr", ("*", "*", "13")),
+    # a vow not to do a cooperative act is a rejection, no promise
+    ("Turkey promised not to release the Kurdish leader.", "en", ("*", "*", "03")),
+    ("La Turquie a promis de ne pas libérer le chef kurde.", "fr", ("*", "*", "03")),
     # an act demanded through a refusal (demand that Y refuse to V) has not happened either
     ("Greece demanded that its European partners refuse to recognize Macedonia.", "en", ("*", "MKD", "*")),
     # an act one should do (agreed that Y should V) is not done: an intention

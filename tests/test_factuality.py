@@ -90,7 +90,7 @@ def _modality_examples():
         groups = {"readiness": m["readiness"], "guilt": m["guilt"], "posture": m["posture"],
                   "deontic": m["deontic"]["modals"] + m["deontic"]["verbs"] + m["deontic"]["statements"],
                   "rejection": (m["rejection"]["modals"] + m["rejection"]["verbs"] + m["rejection"]["heads"]
-                                + m["rejection"]["predicates"]),
+                                + m["rejection"]["predicates"] + m["rejection"]["vows"]),
                   "attempts": m["attempts"],
                   "gathering": raw["gathering"]["verbs"],
                   "documents": [{"lemma": "documents", "example": raw["documents"]["example"]}]}
@@ -198,7 +198,7 @@ def test_every_cue_has_an_example(lang):
              raw["hypothetical"]["modals"], raw.get("iobj_control", []),
              [x for k in ("readiness", "guilt", "posture", "attempts") for x in raw.get("modality", {}).get(k, [])],
              [x for k in ("modals", "verbs", "statements") for x in raw.get("modality", {}).get("deontic", {}).get(k, [])],
-             [x for k in ("modals", "verbs", "heads", "predicates") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
+             [x for k in ("modals", "verbs", "heads", "predicates", "vows") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
              raw.get("gathering", {}).get("verbs", [])]
     for items in lists:
         for item in items:

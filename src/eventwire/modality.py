@@ -40,6 +40,7 @@ class Modality:
     rejection_heads: frozenset  # negated verbs governing the act: do not want to, ne va pas
     rejection_predicates: tuple = ()  # ``is out of the question``, ``est inacceptable``
     attempts: frozenset = frozenset()  # try, attempt; tenter: transparent in the past
+    rejection_vows: frozenset = frozenset()  # vowed not to V, a promis de ne pas V
 
 
 def _words(items) -> frozenset:
@@ -68,6 +69,7 @@ def load_modality(lang: str) -> Modality:
         rejection_heads=_words(r.get("heads", ())),
         rejection_predicates=tuple(str(i["lemma"]).lower().split() for i in r.get("predicates", ())),
         attempts=_words(m.get("attempts", ())),
+        rejection_vows=_words(r.get("vows", ())),
     )
 
 
@@ -212,6 +214,8 @@ def rejection_governor(tok, mod: Modality, *, future: bool, conditional: bool):
     if future or conditional:
         return "local"
     head = tok.head
+    if head != tok and tok.dep_ in ("xcomp", "obl", "obl:arg", "ccomp") and head.lemma_.lower() in mod.rejection_vows:
+        return "local"  # ``vowed not to return``: a commitment to refuse
     if head != tok and tok.dep_ in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "ccomp"):
         hl = head.lemma_.lower()
         if hl in mod.rejection_verbs or hl in mod.rejection_heads:
@@ -253,6 +257,14 @@ def as_rejection(c, g: Grammar, cues, *, lang: str, by_tok: dict, alleging: dict
         start = fr.via
     if gov is None:
         return
+    nf = frame_of(start, g, cues, alleging=alleging, denying=denying, negation=False)
+    if nf.factuality == "negated":
+        return  # ``did not refuse to``: no rejection
+    head = c.tok.head
+    if isinstance(gov, str) and head != c.tok and head.lemma_.lower() in mod.rejection_vows:
+        vc = _cand_at(by_tok, head)
+        if vc is not None and vc is not c:
+            vc.dropped = True  # ``vowed not to return``: no promise to do it, a refusal
     if not isinstance(gov, str):
         gc = _cand_at(by_tok, gov)
         if gc is not None and gc is not c and gc.entry.cameo[:2] == "12" and gc.entry.obj:
@@ -262,11 +274,8 @@ def as_rejection(c, g: Grammar, cues, *, lang: str, by_tok: dict, alleging: dict
             gc.dropped = True  # a plain ``refuse`` (120) says less than the act refused (1243)
     target = c.entry.target if "none" in c.entry.target else tuple(c.entry.target) + ("none",)
     c.entry = replace(c.entry, cameo=code, target=target)
-    nf = frame_of(start, g, cues, alleging=alleging, denying=denying, negation=False)
     if nf.factuality in ("intended", "asserted"):
         nf = Frame("asserted", reporter=nf.reporter, reporter_pred=nf.reporter_pred, via=fr.via, cue="rejection")
-    elif nf.factuality == "negated":
-        return  # ``did not refuse to``: no rejection
     c.frame = nf if nf.factuality != "reported" else Frame("reported", reporter=nf.reporter, reporter_pred=nf.reporter_pred,
                                                              via=nf.via, cue="rejection")
     c.recoded = "rejection"
