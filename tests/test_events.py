@@ -78,6 +78,8 @@ CASES_FR = [
     ("Les rebelles kurdes ont publié un communiqué condamnant la Turquie.", ("KUR", "TUR", "11")),
     # an assassination tried is an attempt (185), not a threat
     ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", ("KUR", "TUR", "18")),
+    # an act aimed at an event (dispersing a protest) is aimed at the event's actors
+    ("La police égyptienne a dispersé une manifestation organisée par des étudiants palestiniens.", ("EGY", "PSE", "17")),
     # an act the speaker calls out of the question is rejected by the speaker
     ("Le Royaume-Uni a affirmé que la levée des sanctions contre l'Iran est inacceptable.", ("GBR", "IRN", "12")),
 ]
@@ -129,6 +131,11 @@ CASES_EN = [
     ("Thousands of Ugandans were converging on Kampala for a rally to protest against Kenya.", ("UGA", "KEN", "14")),
     # a participle on a document noun speaks for the one who issues it
     ("The Kurdish rebels issued a statement condemning Turkey.", ("KUR", "TUR", "11")),
+    # an act aimed at an event (preventing, dispersing a protest) is aimed at the event's actors,
+    # named as the agent of a participle on the event noun
+    ("Egyptian police dispersed a rally organised by Palestinian students.", ("EGY", "PSE", "17")),
+    ("Egyptian police dispersed a rally organised by Palestinian students.", ("PSE", "EGY", "14")),
+    ("Turkish police prevented the demonstration staged by Kurdish students in Ankara.", ("TUR", "KUR", "17")),
     # an act tried in the past is the attempt, not an intention
     ("Kurdish rebels tried to kill the Turkish governor, police said.", ("KUR", "TUR", "18")),
     # an act the speaker calls out of the question is rejected by the speaker

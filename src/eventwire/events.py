@@ -207,6 +207,41 @@ def _infer_targets(cands, ax: "ActorIndex") -> None:
         c.target_role = "context"
 
 
+def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> None:
+    """``Turkish police prevented the demonstration staged by students``: a coercive or
+    hostile act whose object is an event (a noun the lexicon codes, or the object another
+    entry fired on) is aimed at that event's actors: its empty target is the event's source."""
+    by_obj = {tk(c.obj_tok): c for c in cands if c.obj_tok is not None and c.entry.pos == "VERB"}
+    for c in cands:
+        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in EVENT_OBJECT_ROOTS:
+            continue
+        if not any(r in ("obj", "obj:poss") for r in c.entry.target):
+            continue
+        own = {a.actor.code for a in c.sources}
+        objs = list(c.roles.obj) + ([c.obj_tok] if c.obj_tok is not None and c.obj_tok not in c.roles.obj else [])
+        for o in objs:
+            ec = by_tok.get(tk(o))
+            if ec is None or ec.entry.pos != "NOUN" or not ec.sources:
+                ec = by_obj.get(tk(o))
+            if ec is not None and ec is not c and ec.sources:
+                actors = ec.sources
+            elif c.obj_tok is not None and tk(o) == tk(c.obj_tok):
+                # the event noun the entry itself names (``disperser une manifestation organisée par X``)
+                actors = _resolve_groups([implicit.participle_agent(o, g)], c, ax, g)[0]
+            else:
+                continue
+            tgts = [a for a in actors if a.actor.code not in own]
+            if tgts:
+                c.targets = tgts
+                c.target_role = "event"
+                break
+
+
+# acts aimed at the actors of the event they name as object (prevent, ban, disperse a protest;
+# reject, condemn an act): demands, criticism, rejections, threats, protests, coercion, force
+EVENT_OBJECT_ROOTS = frozenset({"10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
+
+
 def _share_coordinated_targets(cands, g: Grammar) -> None:
     """Coordinated verbs share a recipient the second one leaves unsaid
     (``a fourni à la Corée du Nord l'expertise ... et a envoyé de l'aide``)."""
@@ -498,6 +533,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([implicit.gathering_subject(c.tok, g, cues)], c, ax, g)
+        if not c.sources and c.entry.pos == "NOUN":
+            c.sources, used, _ = _resolve_groups([implicit.participle_agent(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
             c.sources = implicit.noun_purpose_subject(c, by_tok)
         if not c.sources and c.entry.pos == "VERB":
@@ -529,6 +566,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         if (c.entry.reciprocal or c.entry.cameo[:2] in MUTUAL_ROOTS) and not c.targets and len(c.sources) > 1:
             # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
+    _event_object_targets(cands, by_tok, ax, g)
     modality.demanded_acts(cands, by_tok, lang=lang, code_of=_code)
     _share_coordinated_targets(cands, g)
     if INFER_TARGETS:

@@ -4,6 +4,8 @@
   the verb's subject (``gathering`` in ``lang/<lang>/cues.json``);
 - an infinitive hanging on an event noun (``a rally to protest the violations``): the noun's
   source;
+- an event noun modified by a passive participle with an agent (``a rally organised by
+  students``, ``la manifestation organisée par les étudiants``): the agent;
 - a present participle on a document noun (``issued a declaration demanding``): the subject of
   the verb that governs the noun (``documents`` in cues.json).
 
@@ -57,3 +59,16 @@ def noun_purpose_subject(c, by_tok: dict) -> list:
         return []
     nc = by_tok.get(tk(t.head))
     return list(nc.sources) if nc is not None and nc.entry.pos == "NOUN" else []
+
+
+def participle_agent(tok, g: Grammar) -> list:
+    """``the demonstration staged by students``, ``une manifestation organisée par les
+    étudiants``: an event noun's actor named as the agent of a participle modifying it."""
+    if tok.pos_ != "NOUN":
+        return []
+    for c in tok.children:
+        if c.dep_ in g.scheme.acl and c.pos_ in ("VERB", "AUX"):
+            r = roles_of(c, g)
+            if r.passive and r.subj:
+                return r.subj  # a passive's subject is its agent (``by X``, ``par X``)
+    return []
