@@ -78,6 +78,11 @@ CASES_FR = [
     ("Les rebelles kurdes ont publié un communiqué condamnant la Turquie.", ("KUR", "TUR", "11")),
     # an assassination tried is an attempt (185), not a threat
     ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", ("KUR", "TUR", "18")),
+    # a document that orders speaks for those who vote it; a demand names where the act must happen
+    ("Les membres du Conseil de sécurité ont voté en faveur d'une résolution qui ordonne un cessez-le-feu en Syrie.",
+     ("IGO", "SYR", "10")),
+    ("Le Conseil de sécurité a adopté une résolution qui ordonne un cessez-le-feu sur l'ensemble du territoire syrien.",
+     ("IGO", "SYR", "10")),
     # an act aimed at an event (dispersing a protest) is aimed at the event's actors
     ("La police égyptienne a dispersé une manifestation organisée par des étudiants palestiniens.", ("EGY", "PSE", "17")),
     # an act the speaker calls out of the question is rejected by the speaker
@@ -136,6 +141,8 @@ CASES_EN = [
     ("Egyptian police dispersed a rally organised by Palestinian students.", ("EGY", "PSE", "17")),
     ("Egyptian police dispersed a rally organised by Palestinian students.", ("PSE", "EGY", "14")),
     ("Turkish police prevented the demonstration staged by Kurdish students in Ankara.", ("TUR", "KUR", "17")),
+    # a document that demands speaks for those who adopt it
+    ("The UN Security Council adopted a resolution that demands a ceasefire in Syria.", ("IGO", "SYR", "10")),
     # an act tried in the past is the attempt, not an intention
     ("Kurdish rebels tried to kill the Turkish governor, police said.", ("KUR", "TUR", "18")),
     # an act the speaker calls out of the question is rejected by the speaker

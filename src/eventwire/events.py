@@ -237,6 +237,31 @@ def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> No
                 break
 
 
+def _place_targets(cands, ax: ActorIndex, g: Grammar) -> None:
+    """``ordonne un cessez-le-feu sur l'ensemble du territoire syrien``, ``demanded a ceasefire
+    in Syria``: a demand or appeal with no target that names where the act it asks for must
+    happen is aimed at that state (before any guess from the context)."""
+    for c in cands:
+        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in ("02", "10"):
+            continue
+        own = {_code(a) for a in c.sources}
+        heads = [t for p, t in c.roles.preps if p in _PLACE_PREPS]
+        heads += [t for o in ([c.obj_tok] if c.obj_tok is not None else []) + list(c.roles.obj)
+                  for p, t in roles_of(o, g).preps if p in _PLACE_PREPS]
+        for h in heads:
+            for t in [h] + [x for x in h.subtree if x.dep_ in ("nmod", "amod", "pobj", "compound") and x.i != h.i][:6]:
+                a = ax.resolve(c.p, t, g.scheme)
+                if a is not None and a.actor.code == (a.actor.country or "") and a.actor.code not in own and len(a.actor.code) == 3:
+                    c.targets = [a]
+                    c.target_role = "place"
+                    break
+            if c.targets:
+                break
+
+
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "en", "dans", "sur"})
+
+
 # acts aimed at the actors of the event they name as object (prevent, ban, disperse a protest;
 # reject, condemn an act): demands, criticism, rejections, threats, protests, coercion, force
 EVENT_OBJECT_ROOTS = frozenset({"10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
@@ -567,6 +592,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
     _event_object_targets(cands, by_tok, ax, g)
+    _place_targets(cands, ax, g)
     modality.demanded_acts(cands, by_tok, lang=lang, code_of=_code)
     _share_coordinated_targets(cands, g)
     if INFER_TARGETS:

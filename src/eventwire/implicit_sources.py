@@ -6,8 +6,9 @@
   source;
 - an event noun modified by a passive participle with an agent (``a rally organised by
   students``, ``la manifestation organisée par les étudiants``): the agent;
-- a present participle on a document noun (``issued a declaration demanding``): the subject of
-  the verb that governs the noun (``documents`` in cues.json).
+- a present participle on a document noun (``issued a declaration demanding``), or a verb whose
+  subject is one (``adopted a resolution that demands``): the subject of the verb that governs
+  the noun (``documents`` in cues.json).
 
 :func:`eventwire.events.extract_events` tries them in turn when a predicate has no source.
 """
@@ -35,9 +36,30 @@ def gathering_subject(tok, g: Grammar, cues) -> list:
     return roles_of(v, g).subj
 
 
+def _issuer(doc_noun, g: Grammar) -> list:
+    """The subject of the verb a document noun hangs on (``issued a declaration``, ``ont voté
+    en faveur d'une résolution``), through two noun phrases at most."""
+    node = doc_noun
+    for _ in range(3):
+        head = node.head
+        if head == node:
+            return []
+        if head.pos_ in ("VERB", "AUX"):
+            return roles_of(head, g).subj if node.dep_ not in g.scheme.subj else []
+        if head.pos_ not in ("NOUN", "PROPN") or node.dep_ not in ("nmod", "pobj", "prep", "obl", "obl:arg", "obj", "dobj"):
+            return []
+        node = head
+    return []
+
+
 def document_subject(tok, g: Grammar, cues) -> list:
     """``The party issued a declaration demanding that ...``: a participle hanging on a
-    document noun (``documents`` in cues.json) speaks for the subject of the noun's verb."""
+    document noun (``documents`` in cues.json) speaks for the subject of the noun's verb; so
+    does a verb whose subject is such a noun (``voté une résolution qui ordonne``, ``adopted a
+    resolution that demands``)."""
+    subj = [t for t in roles_of(tok, g).subj if t.lemma_.lower() in cues.documents]
+    if subj and tok.pos_ in ("VERB", "AUX"):
+        return _issuer(subj[0], g)
     head = tok.head
     if tok.dep_ not in g.scheme.acl or head == tok or head.lemma_.lower() not in cues.documents:
         return []

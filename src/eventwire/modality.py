@@ -413,13 +413,15 @@ def demanded_acts(cands, by_tok: dict, *, lang: str, code_of) -> None:
 
     for c in cands:
         t = c.tok
-        if c.entry.pos != "VERB" or c.recoded:
+        if c.recoded:
             continue
         # the demand above the act, through one more complement verb at most
-        # (``demanded that its partners refuse to recognize``)
+        # (``demanded that its partners refuse to recognize``); or the event noun it asks for
+        # (``ordonne un cessez-le-feu``: 100 -> 1056)
+        links = ("ccomp", "xcomp") if c.entry.pos == "VERB" else ("obj", "dobj")
         gov, node = None, t
-        for _ in range(2):
-            if node.dep_ not in ("ccomp", "xcomp") or node.head == node:
+        for _ in range(2 if c.entry.pos == "VERB" else 1):
+            if node.dep_ not in links or node.head == node:
                 break
             g0 = _cand_at(by_tok, node.head)
             if g0 is not None and g0 is not c and g0.entry.cameo[:2] in ("10", "02"):
