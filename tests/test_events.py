@@ -62,6 +62,8 @@ CASES_FR = [
     # readiness adjective: the adjective's subject acts, and the act is an intention (03)
     ("Le Kenya est prêt à lever les sanctions contre la Somalie.", ("KEN", "SOM", "03")),
     ("L'Égypte est disposée à accueillir des pourparlers entre Israël et le Hamas.", ("EGY", "---", "03")),
+    ("L'Iran s'est déclaré disposé à négocier avec les États-Unis.", ("IRN", "USA", "03")),
+    ("Le président iranien s'est dit prêt à rencontrer Barack Obama.", ("IRN", "USA", "03")),
     # guilt adjective: the act of the adjective's subject
     ("Selon l'Union africaine, l'Éthiopie est coupable d'avoir attaqué l'Érythrée.", ("ETH", "ERI", "19")),
     # getting ready for force is a force posture (15), not a threat
@@ -118,6 +120,7 @@ CASES_EN = [
     # readiness adjective: the adjective's (or its copula's) subject acts; the act is an intention (03)
     ("The Kenyan president said he is prepared to lift the ban on Somali traders.", ("KEN", "SOM", "03")),
     ("Egypt said it would be ready to host talks between Israel and Hamas.", ("EGY", "ISR", "03")),
+    ("Iran declared itself ready to negotiate with the United States.", ("IRN", "USA", "03")),
     # guilt adjectives: the act of the adjective's subject, verb or event noun
     ("Both Ethiopia and Eritrea are guilty of violating the truce, according to African Union monitors.", ("ETH", "ERI", "19")),
     ("Hamas was responsible for the bombing in Tel Aviv, Israeli police said.", ("PSE", "ISR", "18")),

@@ -92,7 +92,9 @@ def _adjectival(tok, g: Grammar) -> bool:
     if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in g.scheme.aux_pass or c.dep_ in g.scheme.subj_pass or c.dep_ == "cop"
                                            for c in tok.children):
         return True
-    return False
+    # a past participle as a secondary predicate (``s'est déclaré disposé à``, ``declared itself prepared``)
+    return tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "ccomp", "acl", "amod") and (
+        tok.tag_ == "VBN" or ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")))
 
 
 def _markers(tok) -> set:
@@ -135,6 +137,8 @@ def adjective_subject(adj, g: Grammar) -> list:
     subject of a passive participle (``le roi est disposé``) or the noun it modifies."""
     sch = g.scheme
     own = [c for c in adj.children if c.dep_ in sch.subj or c.dep_ in sch.subj_pass]
+    if own and all("Yes" in c.morph.get("Reflex") for c in own) and adj.head != adj:
+        return roles_of(adj.head, g).subj  # ``declared itself ready``: the declarer
     if own:
         return own
     if adj.dep_ in ("amod", "acl") and adj.head.pos_ in ("NOUN", "PROPN", "PRON"):
