@@ -63,6 +63,8 @@ CASES_FR = [
     ("Le Kenya est prêt à lever les sanctions contre la Somalie.", ("KEN", "SOM", "03")),
     ("L'Égypte est disposée à accueillir des pourparlers entre Israël et le Hamas.", ("EGY", "---", "03")),
     ("L'Iran s'est déclaré disposé à négocier avec les États-Unis.", ("IRN", "USA", "03")),
+    # an intention noun: the infinitive after it is an intended act of the noun's owner
+    ("L'Iran a exprimé sa volonté de négocier avec les États-Unis.", ("IRN", "USA", "03")),
     ("Le président iranien s'est dit prêt à rencontrer Barack Obama.", ("IRN", "USA", "03")),
     # guilt adjective: the act of the adjective's subject
     ("Selon l'Union africaine, l'Éthiopie est coupable d'avoir attaqué l'Érythrée.", ("ETH", "ERI", "19")),
@@ -121,6 +123,8 @@ CASES_EN = [
     ("The Kenyan president said he is prepared to lift the ban on Somali traders.", ("KEN", "SOM", "03")),
     ("Egypt said it would be ready to host talks between Israel and Hamas.", ("EGY", "ISR", "03")),
     ("Iran declared itself ready to negotiate with the United States.", ("IRN", "USA", "03")),
+    # an intention noun: the infinitive after it is an intended act of the noun's owner
+    ("Iran expressed its willingness to negotiate with the United States.", ("IRN", "USA", "03")),
     # guilt adjectives: the act of the adjective's subject, verb or event noun
     ("Both Ethiopia and Eritrea are guilty of violating the truce, according to African Union monitors.", ("ETH", "ERI", "19")),
     ("Hamas was responsible for the bombing in Tel Aviv, Israeli police said.", ("PSE", "ISR", "18")),
@@ -181,6 +185,9 @@ NOT_CODED_AS = [
     ("La Turquie a promis de ne pas libérer le chef kurde.", "fr", ("*", "*", "03")),
     # an act demanded through a refusal (demand that Y refuse to V) has not happened either
     ("Greece demanded that its European partners refuse to recognize Macedonia.", "en", ("*", "MKD", "*")),
+    # an act after an intention noun is not done
+    ("Iran expressed its willingness to negotiate with the United States.", "en", ("*", "*", "04")),
+    ("L'Iran a exprimé sa volonté de négocier avec les États-Unis.", "fr", ("*", "*", "04")),
     # an act one should do (agreed that Y should V) is not done: an intention
     ("Hungary and Romania agreed that their armies should cooperate with Serbia.", "en", ("*", "*", "05")),
     # the condition a threat sets (if / unless) has not happened

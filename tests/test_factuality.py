@@ -92,6 +92,7 @@ def _modality_examples():
                   "rejection": (m["rejection"]["modals"] + m["rejection"]["verbs"] + m["rejection"]["heads"]
                                 + m["rejection"]["predicates"] + m["rejection"]["vows"]),
                   "attempts": m["attempts"],
+                  "intention_nouns": m["intention_nouns"],
                   "gathering": raw["gathering"]["verbs"],
                   "documents": [{"lemma": "documents", "example": raw["documents"]["example"]}]}
         for kind, items in groups.items():
@@ -107,6 +108,8 @@ _EXPECT = {
     "deontic": lambda evs: any(e.cameo[:2] == "10" and e.source and e.target for e in evs),
     "rejection": lambda evs: any(e.cameo[:2] == "12" and e.factuality == "asserted" for e in evs),
     "gathering": lambda evs: any(e.cameo[:2] == "14" and e.source for e in evs),
+    "intention_nouns": lambda evs: any(e.cameo[:2] in ("03", "13") and e.source for e in evs)
+    and not any(e.factuality == "asserted" and e.cameo[:2] not in ("01", "03", "13") for e in evs),
     "attempts": lambda evs: any(e.cameo == "185" for e in evs) and not any(e.cameo[:2] == "13" for e in evs),
     "documents": lambda evs: any(e.cameo[:2] in ("02", "10", "11") and e.source and e.target for e in evs),
 }
@@ -196,7 +199,7 @@ def test_every_cue_has_an_example(lang):
     lists = [raw["reporting"], raw["according"], raw["intention"], raw["denial"], raw["object_control"],
              raw["negation"]["adverbs"], raw["negation"]["verbs"], raw["hypothetical"]["marks"],
              raw["hypothetical"]["modals"], raw.get("iobj_control", []),
-             [x for k in ("readiness", "guilt", "posture", "attempts") for x in raw.get("modality", {}).get(k, [])],
+             [x for k in ("readiness", "guilt", "posture", "attempts", "intention_nouns") for x in raw.get("modality", {}).get(k, [])],
              [x for k in ("modals", "verbs", "statements") for x in raw.get("modality", {}).get("deontic", {}).get(k, [])],
              [x for k in ("modals", "verbs", "heads", "predicates", "vows") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
              raw.get("gathering", {}).get("verbs", [])]

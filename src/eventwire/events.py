@@ -564,6 +564,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             c.sources = implicit.noun_purpose_subject(c, by_tok)
         if not c.sources and c.entry.pos == "VERB":
             c.sources, used, _ = _resolve_groups([implicit.document_subject(c.tok, g, cues)], c, ax, g)
+        if not c.sources and c.entry.pos == "VERB":
+            c.sources, used, _ = _resolve_groups([implicit.intention_owner(c.tok, g, mod.intention_nouns)], c, ax, g)
         if not c.sources and _stative_commitment(c):
             c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)
         if not c.sources:  # ``he is ready to host``, ``X are guilty of violating``: the adjective's subject

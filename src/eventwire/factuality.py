@@ -273,6 +273,8 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if past_attempt(head, mod) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep"):
             node = head  # ``attempted to assassinate``: the act was tried, no intention
             continue
+        if hl in mod.intention_nouns and head.pos_ == "NOUN" and rel in ("acl", "xcomp", "relcl") and node.pos_ in ("VERB", "AUX"):
+            return Frame("intended", reporter_pred=None, via=head, cue="intention")  # ``its readiness to negotiate``
         if (hl in cues.intention or hl in mod.posture) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
             return Frame("intended", reporter_pred=head, via=head, cue="intention")
         if hl in cues.hyp_modals and rel in ("xcomp",):

@@ -6,6 +6,8 @@
   source;
 - an event noun modified by a passive participle with an agent (``a rally organised by
   students``, ``la manifestation organisée par les étudiants``): the agent;
+- the infinitive after an intention noun with a possessive (``a exprimé sa volonté de négocier``,
+  ``expressed its readiness to talk``): the subject of the verb that governs the noun;
 - a present participle on a document noun (``issued a declaration demanding``), or a verb whose
   subject is one (``adopted a resolution that demands``): the subject of the verb that governs
   the noun (``documents`` in cues.json).
@@ -94,3 +96,18 @@ def participle_agent(tok, g: Grammar) -> list:
             if r.passive and r.subj:
                 return r.subj  # a passive's subject is its agent (``by X``, ``par X``)
     return []
+
+
+def intention_owner(tok, g: Grammar, nouns) -> list:
+    """``L'Iran a exprimé sa volonté de négocier``, ``Iran expressed its readiness to talk``:
+    the infinitive after an intention noun (``modality.intention_nouns``) whose possessive
+    points back to the subject of the verb governing the noun has that subject."""
+    head = tok.head
+    if head == tok or head.pos_ != "NOUN" or head.lemma_.lower() not in nouns or tok.dep_ not in ("acl", "xcomp", "relcl"):
+        return []
+    if not any(c.dep_ in ("poss", "det", "nmod:poss") and ("Yes" in c.morph.get("Poss") or c.dep_ == "poss") for c in head.children):
+        return []
+    v = head.head
+    if v == head or v.pos_ not in ("VERB", "AUX") or head.dep_ not in g.scheme.obj:
+        return []
+    return roles_of(v, g).subj

@@ -41,6 +41,7 @@ class Modality:
     rejection_predicates: tuple = ()  # ``is out of the question``, ``est inacceptable``
     attempts: frozenset = frozenset()  # try, attempt; tenter: transparent in the past
     rejection_vows: frozenset = frozenset()  # vowed not to V, a promis de ne pas V
+    intention_nouns: frozenset = frozenset()  # its readiness to V, sa volonté de V
 
 
 def _words(items) -> frozenset:
@@ -70,6 +71,7 @@ def load_modality(lang: str) -> Modality:
         rejection_predicates=tuple(str(i["lemma"]).lower().split() for i in r.get("predicates", ())),
         attempts=_words(m.get("attempts", ())),
         rejection_vows=_words(r.get("vows", ())),
+        intention_nouns=_words(m.get("intention_nouns", ())),
     )
 
 
