@@ -11,10 +11,17 @@ Language-neutral; the words are data (``lang/<lang>/cues.json`` key ``modality``
   force is a force posture (CAMEO 15, PLOVER MOBILIZE), not a threat;
 - deontic modals under a statement (``X said Y must V``, ``X a estimé que Y doit V``): X demands
   the act of Y (CAMEO 10); the act itself has not happened;
-- refusals (``Y will not accept``, ``Y refuses to allow``, ``Y n'acceptera pas``): a negated
-  cooperative act in the future, or under a refusal verb, is a rejection (CAMEO 12).
+- refusals (``Y will not accept``, ``Y refuses to allow``, ``Y n'acceptera pas``, ``vowed not
+  to return``, ``X said removing the sanctions is out of the question``): a negated cooperative
+  act in the future, under a refusal verb or a vow, or called unacceptable, is a rejection
+  (CAMEO 12);
+- attempts (``attempted to assassinate``): an act tried in the past is no intention;
+- intention nouns (``its readiness to talk``, ``sa volonté de négocier``): their infinitive is
+  an intended act;
+- what demands, appeals and threats govern (``demanded that Y V``, ``threatened to V unless Y
+  W``): the act asked for and the condition set have not happened.
 
-The codes the last three give come from ``lang/<lang>/intents.json`` (:mod:`eventwire.intents`).
+The codes come from ``lang/<lang>/intents.json`` (:mod:`eventwire.intents`).
 """
 
 from __future__ import annotations
