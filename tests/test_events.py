@@ -59,6 +59,38 @@ CASES_FR = [
     ("Les gouvernements britannique, australien et danois ont condamné la Russie.", ("DNK", "RUS", "11")),
     # an agentless passive reported by X: X is no source
     ("La police irakienne a indiqué que trois civils irakiens ont été tués à Bagdad.", ("---", "IRQ", "19")),
+    # readiness adjective: the adjective's subject acts, and the act is an intention (03)
+    ("Le Kenya est prêt à lever les sanctions contre la Somalie.", ("KEN", "SOM", "03")),
+    ("L'Égypte est disposée à accueillir des pourparlers entre Israël et le Hamas.", ("EGY", "---", "03")),
+    ("L'Iran s'est déclaré disposé à négocier avec les États-Unis.", ("IRN", "USA", "03")),
+    # an intention noun: the infinitive after it is an intended act of the noun's owner
+    ("L'Iran a exprimé sa volonté de négocier avec les États-Unis.", ("IRN", "USA", "03")),
+    ("Le président iranien s'est dit prêt à rencontrer Barack Obama.", ("IRN", "USA", "03")),
+    # guilt adjective: the act of the adjective's subject
+    ("Selon l'Union africaine, l'Éthiopie est coupable d'avoir attaqué l'Érythrée.", ("ETH", "ERI", "19")),
+    # getting ready for force is a force posture (15), not a threat
+    ("L'armée indienne se prépare à bombarder les positions pakistanaises.", ("IND", "PAK", "15")),
+    # a negated cooperative act in the future or under a refusal verb is a rejection (12)
+    ("La Jordanie affirme qu'elle n'accueillera plus de réfugiés syriens.", ("JOR", "SYR", "12")),
+    ("La Turquie refuse de libérer les soldats grecs.", ("TUR", "GRC", "12")),
+    ("La Turquie a promis de ne pas libérer le chef kurde.", ("TUR", "KUR", "12")),
+    # X estime que Y doit V: X demands it of Y (10)
+    ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", ("DEU", "SRB", "10")),
+    # an event noun after a verb of gathering takes its subject
+    ("Des milliers de Kényans ont convergé vers Nairobi pour une manifestation contre l'Ouganda.", ("KEN", "UGA", "14")),
+    # a participle on a document noun speaks for the one who issues it
+    ("Les rebelles kurdes ont publié un communiqué condamnant la Turquie.", ("KUR", "TUR", "11")),
+    # an assassination tried is an attempt (185), not a threat
+    ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", ("KUR", "TUR", "18")),
+    # a document that orders speaks for those who vote it; a demand names where the act must happen
+    ("Les membres du Conseil de sécurité ont voté en faveur d'une résolution qui ordonne un cessez-le-feu en Syrie.",
+     ("IGO", "SYR", "10")),
+    ("Le Conseil de sécurité a adopté une résolution qui ordonne un cessez-le-feu sur l'ensemble du territoire syrien.",
+     ("IGO", "SYR", "10")),
+    # an act aimed at an event (dispersing a protest) is aimed at the event's actors
+    ("La police égyptienne a dispersé une manifestation organisée par des étudiants palestiniens.", ("EGY", "PSE", "17")),
+    # an act the speaker calls out of the question is rejected by the speaker
+    ("Le Royaume-Uni a affirmé que la levée des sanctions contre l'Iran est inacceptable.", ("GBR", "IRN", "12")),
 ]
 
 
@@ -87,7 +119,110 @@ CASES_EN = [
     ("Three Iraqi civilians were killed in a bombing in Baghdad, Iraqi police said.", ("---", "IRQ", "19")),
     # an agentless passive of commitment is a state of its subject
     ("Vietnam is committed to opening its economy, the minister said.", ("VNM", "---", "03")),
+    # readiness adjective: the adjective's (or its copula's) subject acts; the act is an intention (03)
+    ("The Kenyan president said he is prepared to lift the ban on Somali traders.", ("KEN", "SOM", "03")),
+    ("Egypt said it would be ready to host talks between Israel and Hamas.", ("EGY", "ISR", "03")),
+    ("Iran declared itself ready to negotiate with the United States.", ("IRN", "USA", "03")),
+    # an intention noun: the infinitive after it is an intended act of the noun's owner
+    ("Iran expressed its willingness to negotiate with the United States.", ("IRN", "USA", "03")),
+    # guilt adjectives: the act of the adjective's subject, verb or event noun
+    ("Both Ethiopia and Eritrea are guilty of violating the truce, according to African Union monitors.", ("ETH", "ERI", "19")),
+    ("Hamas was responsible for the bombing in Tel Aviv, Israeli police said.", ("PSE", "ISR", "18")),
+    # getting ready for force is a force posture (15), not a threat (13)
+    ("The Indian army prepared to resume shelling Pakistani positions in Kashmir.", ("IND", "PAK", "15")),
+    # a negated cooperative act in the future or under a refusal verb is a rejection (12)
+    ("Jordan says it will not accept any more refugees from Syria.", ("JOR", "SYR", "12")),
+    ("Turkey refused to release the Greek soldiers.", ("TUR", "GRC", "12")),
+    ("Israel vowed not to return the Golan Heights to Syria.", ("ISR", "SYR", "12")),
+    # X said Y must V: X demands it of Y (10)
+    ("Germany said that Serbia must hand over the suspects to the tribunal.", ("DEU", "SRB", "10")),
+    # a subject the parser hung on a fronted phrase (as a conjunct or apposition of its noun)
+    ("With the signing of the accord in Nairobi, the Sudanese government and Uganda have agreed to reopen the border.",
+     ("SDN", "UGA", "03")),
+    # an event noun after a verb of gathering takes its subject, and an infinitive on it too
+    ("Thousands of Ugandans were converging on Kampala for a rally to protest against Kenya.", ("UGA", "KEN", "14")),
+    # a participle on a document noun speaks for the one who issues it
+    ("The Kurdish rebels issued a statement condemning Turkey.", ("KUR", "TUR", "11")),
+    # an act aimed at an event (preventing, dispersing a protest) is aimed at the event's actors,
+    # named as the agent of a participle on the event noun
+    ("Egyptian police dispersed a rally organised by Palestinian students.", ("EGY", "PSE", "17")),
+    ("Egyptian police dispersed a rally organised by Palestinian students.", ("PSE", "EGY", "14")),
+    ("Turkish police prevented the demonstration staged by Kurdish students in Ankara.", ("TUR", "KUR", "17")),
+    # a document that demands speaks for those who adopt it
+    ("The UN Security Council adopted a resolution that demands a ceasefire in Syria.", ("IGO", "SYR", "10")),
+    # an act tried in the past is the attempt, not an intention
+    ("Kurdish rebels tried to kill the Turkish governor, police said.", ("KUR", "TUR", "18")),
+    # an act the speaker calls out of the question is rejected by the speaker
+    ("Britain said that lifting the sanctions on Iran is out of the question.", ("GBR", "IRN", "12")),
+    # a threat whose act is no hostile act the intent table knows stays a threat
+    ("Turkey threatened to review its relations with Germany.", ("TUR", "DEU", "13")),
+    # a demand on another actor of the speaker's own country
+    ("Palestinian protesters said President Abbas must resign.", ("PSE", "PSE", "10")),
+    # a plain demand takes the code of the act demanded (withdraw troops: 1056)
+    ("France demanded that Israel withdraw its troops from Gaza.", ("FRA", "ISR", "10")),
 ]
+
+
+NOT_CODED_AS = [
+    # (sentence, lang, (source, target, root) that must NOT come out; "*" matches anything)
+    # a demand is no act: the act demanded did not happen
+    ("Germany said that Serbia must hand over the suspects to the tribunal.", "en", ("SRB", "*", "*")),
+    ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", "fr", ("SRB", "*", "*")),
+    # preparing an attack is no threat
+    ("The Indian army prepared to resume shelling Pakistani positions in Kashmir.", "en", ("*", "*", "13")),
+    # a refusal is no intention to help
+    ("Jordan says it will not accept any more refugees from Syria.", "en", ("*", "*", "03")),
+    # a refusal verb that codes the pair itself (refuse + deploy = 1224) gives one event, not two
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "en", ("*", "*", "07")),
+    # the act a demand or an appeal asks for has not happened
+    ("France demanded that Israel withdraw its troops from Gaza.", "en", ("ISR", "*", "*")),
+    ("France urged Germany to send troops to Mali.", "en", ("DEU", "*", "*")),
+    # an act tried is no threat, and where the attempt codes the pair (185) not an act done either
+    ("Militants attempted to assassinate the Iraqi prime minister.", "en", ("*", "*", "13")),
+    ("Des rebelles kurdes ont tenté d'assassiner le gouverneur turc.", "fr", ("*", "*", "13")),
+    # a vow not to do a cooperative act is a rejection, no promise
+    ("Turkey promised not to release the Kurdish leader.", "en", ("*", "*", "03")),
+    ("La Turquie a promis de ne pas libérer le chef kurde.", "fr", ("*", "*", "03")),
+    # an act demanded through a refusal (demand that Y refuse to V) has not happened either
+    ("Greece demanded that its European partners refuse to recognize Macedonia.", "en", ("*", "MKD", "*")),
+    # an act after an intention noun is not done
+    ("Iran expressed its willingness to negotiate with the United States.", "en", ("*", "*", "04")),
+    ("L'Iran a exprimé sa volonté de négocier avec les États-Unis.", "fr", ("*", "*", "04")),
+    # an act one should do (agreed that Y should V) is not done: an intention
+    ("Hungary and Romania agreed that their armies should cooperate with Serbia.", "en", ("*", "*", "05")),
+    # the condition a threat sets (if / unless) has not happened
+    ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", "en", ("RUS", "*", "*")),
+    ("La Turquie a menacé de rompre ses relations avec l'Allemagne si l'Allemagne reconnaît le génocide arménien.", "fr",
+     ("DEU", "*", "*")),
+    # an act a verb failing or refusing it codes with its own entry (fail + reach = 120) is not coded again
+    ("Israel and Egypt failed to reach an agreement.", "en", ("*", "*", "05")),
+    # French ``devoir`` of schedule under a plain announcement stays the act (no demand)
+    ("Le Kremlin a annoncé que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
+    ("Le Kremlin a déclaré que Poutine doit se rendre en Chine.", "fr", ("*", "*", "10")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,unwanted", NOT_CODED_AS, ids=[c[0][:50] for c in NOT_CODED_AS])
+def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):
+    got = triples(text, lang)
+    bad = [t for t in got if all(u in ("*", x) for u, x in zip(unwanted, t))]
+    assert not bad, f"{text!r}: {unwanted} should not be coded, got {sorted(got)}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,codes", [
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", ["1224"]),
+    ("Russia threatened to cut gas supplies to Ukraine.", ["1311"]),
+    ("Hamas threatened to walk out of the talks with Israel.", ["134"]),
+    ("Militants attempted to assassinate the Iraqi prime minister.", ["185"]),
+    ("Azerbaijan threatened to break relations with Russia unless Russia closed its radar base.", ["1313"]),
+    # a stated future act is an intention (032), not the act the reporting pair codes (say + support = 051)
+    ("Hungary said it will support the UN resolution on Serbia.", ["032"]),
+])
+def test_a_verb_whose_entry_codes_the_pair_gives_one_event(text, codes):
+    ca = code_text(text, lang="en", published="2024-06-19")
+    assert [e.cameo for e in ca.events] == codes
 
 
 @pytest.mark.slow

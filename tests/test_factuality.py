@@ -49,7 +49,77 @@ CASES = [
     ("Le Japon prévoit d'envoyer des troupes en Corée du Sud.", ("JPN", "KOR", "15"), "intended", set()),
     # a self-report of one's own act is the act itself
     ("La Corée du Sud a déclaré avoir critiqué la Corée du Nord.", ("KOR", "PRK", "11"), "asserted", set()),
+    # the act a guilt adjective names is alleged: reported (by whoever says so, or no one named)
+    ("Selon l'Union africaine, l'Éthiopie est coupable d'avoir attaqué l'Érythrée.", ("ETH", "ERI", "19"), "reported", {"IGO"}),
+    ("L'Éthiopie est coupable d'avoir attaqué l'Érythrée.", ("ETH", "ERI", "19"), "reported", set()),
+    # a rejection stated by its author is asserted; so is a demand
+    ("La Jordanie affirme qu'elle n'accueillera plus de réfugiés syriens.", ("JOR", "SYR", "12"), "asserted", set()),
+    ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", ("DEU", "SRB", "10"), "asserted", set()),
 ]
+
+CASES_EN = [
+    ("Both Ethiopia and Eritrea are guilty of violating the truce, according to African Union monitors.",
+     ("ETH", "ERI", "19"), "reported", {"IGO"}),
+    ("Hamas was responsible for the bombing in Tel Aviv, Israeli police said.", ("PSE", "ISR", "18"), "reported", {"ISR"}),
+    ("Ethiopia is guilty of attacking Eritrea.", ("ETH", "ERI", "19"), "reported", set()),
+    # a readiness adjective states an intention: coded 03, asserted
+    ("Egypt said it would be ready to host talks between Israel and Hamas.", ("EGY", "ISR", "03"), "asserted", set()),
+    ("Jordan says it will not accept any more refugees from Syria.", ("JOR", "SYR", "12"), "asserted", set()),
+    ("Germany said that Serbia must hand over the suspects to the tribunal.", ("DEU", "SRB", "10"), "asserted", set()),
+    # obliging oneself is an intention, not a demand
+    ("Sudan said it must reach an agreement with the rebels.", ("SDN", "SDN", "03"), "asserted", set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,key,fact,reporters", CASES_EN, ids=[c[0][:50] for c in CASES_EN])
+def test_english_factuality_and_reporter(text, key, fact, reporters):
+    ev = find(coded(text, "en"), *key)
+    assert ev.factuality == fact
+    assert {_c3(r) for r in ev.reported_by} == reporters
+
+
+def _modality_examples():
+    import json
+    from importlib import resources
+
+    out = []
+    for lang in ("en", "fr"):
+        raw = json.loads(resources.files("eventwire").joinpath("lang", lang, "cues.json").read_text(encoding="utf-8"))
+        m = raw["modality"]
+        groups = {"readiness": m["readiness"], "guilt": m["guilt"], "posture": m["posture"],
+                  "deontic": m["deontic"]["modals"] + m["deontic"]["verbs"] + m["deontic"]["statements"],
+                  "rejection": (m["rejection"]["modals"] + m["rejection"]["verbs"] + m["rejection"]["heads"]
+                                + m["rejection"]["predicates"] + m["rejection"]["vows"]),
+                  "attempts": m["attempts"],
+                  "intention_nouns": m["intention_nouns"],
+                  "gathering": raw["gathering"]["verbs"],
+                  "documents": [{"lemma": "documents", "example": raw["documents"]["example"]}]}
+        for kind, items in groups.items():
+            out += [(lang, kind, item["lemma"], item["example"]) for item in items]
+    return out
+
+
+# what each kind of modality cue makes of its example: a predicate on the coded events
+_EXPECT = {
+    "readiness": lambda evs: any(e.cameo[:2] in ("03", "15") and e.factuality == "asserted" and e.source for e in evs),
+    "guilt": lambda evs: any(e.factuality == "reported" and e.source for e in evs),
+    "posture": lambda evs: any(e.cameo[:2] == "15" and e.plover_type == "MOBILIZE" for e in evs),
+    "deontic": lambda evs: any(e.cameo[:2] == "10" and e.source and e.target for e in evs),
+    "rejection": lambda evs: any(e.cameo[:2] == "12" and e.factuality == "asserted" for e in evs),
+    "gathering": lambda evs: any(e.cameo[:2] == "14" and e.source for e in evs),
+    "intention_nouns": lambda evs: any(e.cameo[:2] in ("03", "13") and e.source for e in evs)
+    and not any(e.factuality == "asserted" and e.cameo[:2] not in ("01", "03", "13") for e in evs),
+    "attempts": lambda evs: any(e.cameo == "185" for e in evs) and not any(e.cameo[:2] == "13" for e in evs),
+    "documents": lambda evs: any(e.cameo[:2] in ("02", "10", "11") and e.source and e.target for e in evs),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang,kind,lemma,example", _modality_examples(), ids=lambda v: str(v)[:40])
+def test_every_modality_cue_example_codes_its_construction(lang, kind, lemma, example):
+    evs = coded(example, lang)
+    assert _EXPECT[kind](evs), f"{lang} {kind} {lemma}: {[(_c3(e.source), _c3(e.target), e.cameo, e.factuality) for e in evs]}"
 
 
 @pytest.mark.slow
@@ -128,7 +198,11 @@ def test_every_cue_has_an_example(lang):
     raw = json.loads(resources.files("eventwire").joinpath("lang", lang, "cues.json").read_text(encoding="utf-8"))
     lists = [raw["reporting"], raw["according"], raw["intention"], raw["denial"], raw["object_control"],
              raw["negation"]["adverbs"], raw["negation"]["verbs"], raw["hypothetical"]["marks"],
-             raw["hypothetical"]["modals"], raw.get("iobj_control", [])]
+             raw["hypothetical"]["modals"], raw.get("iobj_control", []),
+             [x for k in ("readiness", "guilt", "posture", "attempts", "intention_nouns") for x in raw.get("modality", {}).get(k, [])],
+             [x for k in ("modals", "verbs", "statements") for x in raw.get("modality", {}).get("deontic", {}).get(k, [])],
+             [x for k in ("modals", "verbs", "heads", "predicates", "vows") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
+             raw.get("gathering", {}).get("verbs", [])]
     for items in lists:
         for item in items:
             assert item.get("example", "").strip(), f"{lang} cue {item} has no example"

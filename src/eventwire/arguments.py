@@ -422,6 +422,8 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     if not nominal:
         if not r.subj and depth < 4:
             r.subj = inherited_subject(tok, g, depth=depth)
+        if not r.subj and not r.passive:
+            r.subj = fronted_subject(tok, sch)
         r.subj = _expand(r.subj, sch)
         r.obj = _expand(r.obj, sch)
         r.iobj = _expand(r.iobj, sch)
@@ -552,6 +554,38 @@ def misparsed_gerund_head(tok, sch: Scheme):
         return None
     nouns = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i]
     return nouns[-1] if nouns else None
+
+
+def fronted_subject(tok, sch: Scheme) -> list:
+    """``With the signing of a memorandum, the government and the rebels have agreed``: the
+    parser hangs the subject on the fronted phrase as a conjunct of its noun; a finite verb
+    with no subject takes the conjunct that follows the phrase's comma and ends right before
+    the verb (and its auxiliaries)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i == 0:
+        return []
+    if not any(c.dep_ in ("aux", "aux:tense") for c in tok.children) and "Fin" not in tok.morph.get("VerbForm"):
+        return []
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].head == tok and doc[i].dep_ in ("aux", "aux:tense", "neg", "advmod", "punct"):
+        i -= 1
+    if i <= 0:
+        return []
+    attached = (sch.conj, sch.appos)  # as a conjunct or an apposition of the phrase's noun
+    h = doc[i]
+    while h.dep_ not in attached and h.head != h and h.head.i < tok.i and h.head.right_edge.i == i:
+        h = h.head  # up to the head of the last phrase before the verb
+    # up the chain of conjuncts to the one that follows the comma (``, the government and SPLM``)
+    while h.dep_ in attached and h.left_edge.i > 0 and doc[h.left_edge.i - 1].text != ",":
+        h = h.head
+    if h.dep_ not in attached or h.pos_ not in ("NOUN", "PROPN") or h.right_edge.i != i or h.left_edge.i == 0:
+        return []
+    anc = h
+    while anc.head != anc and anc.head != tok:
+        anc = anc.head
+    if anc.head != tok or anc.i > tok.i or anc.dep_ not in ("prep", "obl", "obl:mod", "advcl", "nmod"):
+        return []
+    return [h]
 
 
 def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:

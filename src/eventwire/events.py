@@ -24,6 +24,8 @@ from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
 from .eventlinks import _dedup, _link
+from . import implicit_sources as implicit
+from . import modality
 from .intents import intent_code
 from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
 from .records import Argument, Article, Event
@@ -252,6 +254,66 @@ def _purpose_targets(cands, g: Grammar) -> None:
                 break
 
 
+def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> None:
+    """``Turkish police prevented the demonstration staged by students``: a coercive or
+    hostile act whose object is an event (a noun the lexicon codes, or the object another
+    entry fired on) is aimed at that event's actors: its empty target is the event's source."""
+    by_obj = {tk(c.obj_tok): c for c in cands if c.obj_tok is not None and c.entry.pos == "VERB"}
+    for c in cands:
+        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in EVENT_OBJECT_ROOTS:
+            continue
+        if not any(r in ("obj", "obj:poss") for r in c.entry.target):
+            continue
+        own = {a.actor.code for a in c.sources}
+        objs = list(c.roles.obj) + ([c.obj_tok] if c.obj_tok is not None and c.obj_tok not in c.roles.obj else [])
+        for o in objs:
+            ec = by_tok.get(tk(o))
+            if ec is None or ec.entry.pos != "NOUN" or not ec.sources:
+                ec = by_obj.get(tk(o))
+            if ec is not None and ec is not c and ec.sources:
+                actors = ec.sources
+            elif c.obj_tok is not None and tk(o) == tk(c.obj_tok):
+                # the event noun the entry itself names (``disperser une manifestation organisée par X``)
+                actors = _resolve_groups([implicit.participle_agent(o, g)], c, ax, g)[0]
+            else:
+                continue
+            tgts = [a for a in actors if a.actor.code not in own]
+            if tgts:
+                c.targets = tgts
+                c.target_role = "event"
+                break
+
+
+def _place_targets(cands, ax: ActorIndex, g: Grammar) -> None:
+    """``ordonne un cessez-le-feu sur l'ensemble du territoire syrien``, ``demanded a ceasefire
+    in Syria``: a demand or appeal with no target that names where the act it asks for must
+    happen is aimed at that state (before any guess from the context)."""
+    for c in cands:
+        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in ("02", "10"):
+            continue
+        own = {_code(a) for a in c.sources}
+        heads = [t for p, t in c.roles.preps if p in _PLACE_PREPS]
+        heads += [t for o in ([c.obj_tok] if c.obj_tok is not None else []) + list(c.roles.obj)
+                  for p, t in roles_of(o, g).preps if p in _PLACE_PREPS]
+        for h in heads:
+            for t in [h] + [x for x in h.subtree if x.dep_ in ("nmod", "amod", "pobj", "compound") and x.i != h.i][:6]:
+                a = ax.resolve(c.p, t, g.scheme)
+                if a is not None and a.actor.code == (a.actor.country or "") and a.actor.code not in own and len(a.actor.code) == 3:
+                    c.targets = [a]
+                    c.target_role = "place"
+                    break
+            if c.targets:
+                break
+
+
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "en", "dans", "sur"})
+
+
+# acts aimed at the actors of the event they name as object (prevent, ban, disperse a protest;
+# reject, condemn an act): demands, criticism, rejections, threats, protests, coercion, force
+EVENT_OBJECT_ROOTS = frozenset({"10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
+
+
 def _share_coordinated_targets(cands, g: Grammar) -> None:
     """Coordinated verbs share a recipient the second one leaves unsaid
     (``a fourni à la Corée du Nord l'expertise ... et a envoyé de l'aide``)."""
@@ -283,6 +345,7 @@ class Candidate:
     target_slot: bool = False
     dropped: bool = False
     denies: object = None  # the candidate whose claim this denial answers
+    recoded: str = ""  # "rejection", "demand", "posture" (eventwire.modality)
 
 
 def _is_reflexive(tok) -> bool:
@@ -526,6 +589,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     lex = load_lexicon(lang)
     cues = load_cues(lang)
     g = grammar_for(lang)
+    mod = modality.load_modality(lang)
     ax = ActorIndex(article, mentions, lang=lang, date=article.published, places=places)
     cands = find_candidates(parsed, lex, g, cues.lemma_suffixes)
     if cues.sports:  # a sentence about sport (match, tournoi, médaille...) is no political event
@@ -541,8 +605,20 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
+        if not c.sources and c.entry.pos == "NOUN":
+            c.sources, used, _ = _resolve_groups([implicit.gathering_subject(c.tok, g, cues)], c, ax, g)
+        if not c.sources and c.entry.pos == "NOUN":
+            c.sources, used, _ = _resolve_groups([implicit.participle_agent(c.tok, g)], c, ax, g)
+        if not c.sources and c.entry.pos == "VERB":
+            c.sources = implicit.noun_purpose_subject(c, by_tok)
+        if not c.sources and c.entry.pos == "VERB":
+            c.sources, used, _ = _resolve_groups([implicit.document_subject(c.tok, g, cues)], c, ax, g)
+        if not c.sources and c.entry.pos == "VERB":
+            c.sources, used, _ = _resolve_groups([implicit.intention_owner(c.tok, g, mod.intention_nouns)], c, ax, g)
         if not c.sources and _stative_commitment(c):
             c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)
+        if not c.sources:  # ``he is ready to host``, ``X are guilty of violating``: the adjective's subject
+            c.sources, used, _ = _resolve_groups([modality.complement_subject(c.tok, g, mod)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB" and _unresolved_subject(c, spec_s):
             c.dropped = True  # its subject is no actor (``la frappe a tué``, ``le référendum approuvant``)
         src_codes = {_code(a) for a in c.sources}
@@ -558,7 +634,12 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             # ``negotiators returned to Geneva``, ``withdrew from the town of Gorazde``: the place
             # a movement goes to or comes from is where it happens, not whom it is aimed at
             c.targets, c.target_role, c.target_slot = [], "place", True
-        if c.target_role == "comp" or c.entry.pos == "NOUN":
+        if c.target_role == "comp" and c.entry.cameo[:2] in ("02", "10") and c.entry.pos == "VERB":
+            # ``the PKK demanded that the Turkish government ...``: another sector of the
+            # source's country may be asked (a statement's own country is not its subject)
+            full = {a.actor.code for a in c.sources}
+            c.targets = [a for a in c.targets if a.actor.code not in full and (a.start, a.end) not in {(x.start, x.end) for x in c.sources}]
+        elif c.target_role == "comp" or c.entry.pos == "NOUN":
             c.targets = [a for a in c.targets if _code(a) not in src_codes]
         if c.target_role == "comp":
             c.targets = c.targets[:1]
@@ -566,6 +647,9 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                 and c.target_role != "place":
             # ``Hungary and Romania agreed``, ``la Chine et la Russie coopèrent``: each on the other
             c.targets = list(c.sources)
+    _event_object_targets(cands, by_tok, ax, g)
+    _place_targets(cands, ax, g)
+    modality.demanded_acts(cands, by_tok, lang=lang, code_of=_code)
     _share_coordinated_targets(cands, g)
     _purpose_targets(cands, g)
     if INFER_TARGETS:
@@ -575,9 +659,10 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
     alleging = {c.tok: c for c in cands if c.entry.complement is not None and c.entry.complement.role == "alleged"}
     denying = {c.tok for c in cands if c.entry.factuality == "denied" or (c.entry.complement is not None and c.entry.complement.role == "denied")}
     for c in cands:
-        fr = frame_of(c.tok, g, cues, alleging=alleging, denying=denying)
-        # entries that impose a factuality on their complement events
-        c.frame = fr
+        c.frame = frame_of(c.tok, g, cues, alleging=alleging, denying=denying)
+        # a negated cooperative act in the future or under a refusal verb is a rejection
+        modality.as_rejection(c, g, cues, lang=lang, by_tok=by_tok, alleging=alleging, denying=denying)
+        fr = c.frame
         reps: list[Argument] = []
         if fr.reporter is not None:
             a = ax.resolve(c.p, fr.reporter, g.scheme)
@@ -597,6 +682,10 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             gc = by_tok.get(tk(fr.via))
             if gc is not None and gc.entry.complement is not None and gc.entry.complement.role not in ("alleged",):
                 c.frame = Frame(gc.entry.complement.role, reporter_pred=fr.via, via=fr.via, cue="lexicon")
+        # ``X said that lifting the sanctions is out of the question``: X rejects it
+        reps = modality.as_rejected_proposal(c, reps, g, cues, lang=lang, speakers_of=lambda v, c=c: _speakers(v, c, by_tok, ax, g))
+        # ``X said Y must V``: X demands the act of Y
+        reps = modality.as_demand(c, reps, g, lang=lang, code_of=_code, speakers_of=lambda v, c=c: _speakers(v, c, by_tok, ax, g))
         if c.frame.factuality == "reported":
             own = {_code(a) for a in c.sources}
             if reps and own and {_code(a) for a in reps} <= own:
@@ -609,10 +698,12 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             reps = []
         elif c.frame.factuality != "reported":
             reps = [] if c.frame.factuality != "denied" else []
-        if (c.frame.factuality == "intended" or is_future(c.tok, cues)) and intent_code(c.entry.cameo, lang):
+        if modality.as_posture(c, lang, by_tok):
+            pass  # getting ready for an act of force is a force posture (CAMEO 15)
+        elif (c.frame.factuality == "intended" or is_future(c.tok, cues)) and intent_code(c.entry.cameo, lang):
             # an intended cooperative act is CAMEO's "express intent to ..." (071 -> 0331)
             c.entry = replace(c.entry, cameo=intent_code(c.entry.cameo, lang))
-        if c.frame.factuality == "intended" and c.entry.cameo[:2] in INTENT_ROOTS:
+        if c.frame.factuality == "intended" and (c.entry.cameo[:2] in INTENT_ROOTS or c.recoded):
             # CAMEO 03 (intent to cooperate) and 13 (threaten) already code the intention
             c.frame = Frame("asserted", via=c.frame.via, cue="intent-code")
         c.reporters = reps
@@ -629,18 +720,61 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
                 break
     # a reporting or intention predicate whose content is itself an event gives way to it
     for c in cands:
-        if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon"):
+        if c.frame is not None and c.frame.factuality == "negated" and c.frame.via is not None:
             gov = by_tok.get(tk(c.frame.via))
+            if gov is not None and gov is not c and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and _keep(gov):
+                c.dropped = True  # ``failed to reach an agreement``: the pair's entry (120) codes it
+                continue
+        if c.frame is not None and c.frame.via is not None and c.frame.cue in ("reporting", "intention", "intent-code", "self-report", "lexicon", "demand", "rejection", "deontic"):
+            gov = by_tok.get(tk(c.frame.via))
+            if (gov is not None and gov is not c and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and _keep(c)
+                    and c.frame.cue == "intent-code" and c.entry.cameo[:2] in INTENT_ROOTS and gov.entry.cameo[:2] not in INTENT_ROOTS):
+                gov.dropped = True  # ``said it will support`` (say + support = 051): an intention (032), not a done act
+                continue
+            if (gov is not None and gov is not c and gov.targets and gov.target_role != "comp" and _keep(gov)
+                    and gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok) and gov.entry.cameo[:2] == c.entry.cameo[:2]
+                    and {_code(a) for a in c.targets} <= {_code(a) for a in gov.targets}):
+                c.dropped = True  # ``threatened to cut gas supplies to Ukraine``: the pair's entry says it all
+                continue
+            if (gov is not None and gov is not c and gov.targets and not gov.entry.obj and _keep(c)
+                    and gov.entry.cameo[:2] == c.entry.cameo[:2] and {_code(a) for a in gov.targets} <= {_code(a) for a in c.targets}):
+                gov.dropped = True  # ``a menacé de rompre ses relations avec X``: 1313 says more than 130
+                continue
             if gov is not None and gov is not c and (not gov.targets or gov.target_role == "comp"):
-                if (gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok)) or not _keep(c):
-                    # the lexicon codes the pair itself ("threaten" + "break" = 1313), or the
-                    # complement is no event of its own (no actor): the governing predicate stays
+                if gov.obj_tok is not None and tk(gov.obj_tok) == tk(c.tok):
+                    # the lexicon codes the pair itself ("threaten" + "break" = 1313, "agree" +
+                    # "allow" = 0355): the governing predicate stays, the act it names with it
+                    # unless the act names a target the pair leaves unsaid ("said they would
+                    # boycott all contact with the United States"): then the act says more
+                    more = {_code(a) for a in c.targets} - {_code(a) for a in gov.targets}
+                    if more and _keep(c):
+                        gov.dropped = True
+                    elif _keep(gov) and gov.entry.cameo[:2] == c.entry.cameo[:2]:
+                        c.dropped = True
+                    continue
+                if not _keep(c):
+                    # the complement is no event of its own (no actor): the governing predicate stays
+                    continue
+                if gov.entry.cameo[:2] == "13" and c.entry.cameo[:2] != "13" and _keep(gov):
+                    # a threat whose act the intent table does not make a threat (``threatened
+                    # to deliver devastating blows``): the threat stays, the act was not done
+                    c.dropped = True
                     continue
                 gov.dropped = True
+    modality.attempted_acts(cands, by_tok, g, keep=_keep)
+    modality.conditions_of_threats(cands, by_tok, cues)
     return _emit(article, parsed, sentences, cands, by_tok, times, places, settings, g)
 
 
 INTENT_ROOTS = frozenset({"03", "13"})
+
+
+def _speakers(verb, c: Candidate, by_tok: dict, ax: ActorIndex, g: Grammar) -> list:
+    """The actors the subject of the statement verb ``verb`` names."""
+    vc = by_tok.get(tk(verb))
+    if vc is not None and vc.sources:
+        return list(vc.sources)
+    return _resolve_groups([roles_of(verb, g).subj], c, ax, g)[0]
 
 
 def _sentence_of(sentences, off: int):

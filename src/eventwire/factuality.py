@@ -35,6 +35,9 @@ class Cues:
     lemma_suffixes: tuple = ()
     future_aux: frozenset = frozenset()
     sports: frozenset = frozenset()
+    gathering_preps: frozenset = frozenset()  # ``for a rally`` under a verb of gathering
+    gathering_verbs: frozenset = frozenset()
+    documents: frozenset = frozenset()  # ``issued a declaration demanding``: the issuer speaks
 
 
 def _lemmas(items) -> frozenset:
@@ -80,6 +83,9 @@ def load_cues(lang: str) -> Cues:
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
         future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
         sports=frozenset(w.lower() for w in raw.get("sports", {}).get("words", ())),
+        gathering_preps=frozenset(w.lower() for w in raw.get("gathering", {}).get("preps", ())),
+        gathering_verbs=_lemmas(raw.get("gathering", {}).get("verbs", ())),
+        documents=frozenset(w.lower() for w in raw.get("documents", {}).get("words", ())),
     )
 
 
@@ -94,6 +100,8 @@ def is_negated(tok, cues: Cues) -> bool:
     for c in tok.children:
         if c.dep_ in ("advmod", "neg") and (c.lemma_.lower() in cues.neg_adverbs or c.lower_ in cues.neg_adverbs):
             return True
+        if c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") and c.lower_ not in ("ne", "n'", "n’"):
+            return True  # the tagger's negative adverb (``n'accueillera plus``: no longer)
         if c.dep_ in ("aux", "aux:tense", "aux:pass") and any(
             g.dep_ in ("advmod", "neg") and g.lower_ in cues.neg_adverbs for g in c.children
         ):
@@ -197,18 +205,29 @@ class Frame:
     cue: str = ""
 
 
-def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_steps: int = 8) -> Frame:
+def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_steps: int = 8,
+             negation: bool = True) -> Frame:
     """Walk from the predicate ``tok`` up the parse; the innermost cue decides.
 
     ``alleging`` maps predicate tokens of accusations (entries whose complement is
-    ``alleged``) to themselves; ``denying`` holds predicate tokens of denials.
+    ``alleged``) to themselves; ``denying`` holds predicate tokens of denials. With
+    ``negation=False`` the predicate's own negation is not read (a refusal recoded as a
+    rejection is itself asserted, reported or intended).
+
+    The complement of a readiness adjective (``ready to V``, ``prêt à``) is intended; that of a
+    guilt adjective (``X is guilty of V``, ``coupable de``) is alleged: reported by whoever the
+    walk above the adjective finds, or by no one named (``lang/<lang>/cues.json`` "modality").
     """
+    from .modality import adjective_of, load_modality, past_attempt
+
+    mod = load_modality(g.lang)
     sch = g.scheme
-    if is_negated(tok, cues):
+    if negation and is_negated(tok, cues):
         return Frame("negated", cue="negation")
     if hypothetical_mark(tok, cues):
         return Frame("hypothetical", cue="if")
     node = tok
+    guilt = None  # the guilt adjective met on the way
     cond = is_conditional(tok, cues) or modal_hypothetical(tok, cues)
     for _ in range(max_steps):
         acc = according_to(node, g, cues)
@@ -221,6 +240,13 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             if rep is not None:
                 return Frame("reported", reporter=rep[1], via=rep[0], cue="reporting")
             break
+        adj = adjective_of(node, g, mod.readiness)
+        if adj is not None:
+            return Frame("intended", reporter_pred=adj, via=adj, cue="intention")
+        adj = adjective_of(node, g, mod.guilt) if guilt is None else None
+        if adj is not None:
+            guilt = node = adj
+            continue
         if rel == sch.conj:
             if has_own_subject(node, sch) and node.pos_ in ("VERB", "AUX"):
                 break
@@ -232,6 +258,8 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if node.pos_ in ("NOUN", "PROPN") and rel in ("obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass"):
             # a nominal event that is the object of an accusation / denial predicate
             embedded = head in alleging or head in denying
+        if node is guilt and rel in ("acomp", "attr"):
+            embedded = True  # on from ``guilty`` to its copula (``are guilty ..., according to X``)
         if not embedded:
             break
         hl = head.lemma_.lower()
@@ -243,7 +271,12 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
             return Frame("negated", via=head, cue="refusal")
         if is_negated(head, cues) and rel in ("xcomp", "ccomp"):
             return Frame("negated", via=head, cue="negation")
-        if hl in cues.intention and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
+        if past_attempt(head, mod) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep"):
+            node = head  # ``attempted to assassinate``: the act was tried, no intention
+            continue
+        if hl in mod.intention_nouns and head.pos_ == "NOUN" and rel in ("acl", "xcomp", "relcl") and node.pos_ in ("VERB", "AUX"):
+            return Frame("intended", reporter_pred=None, via=head, cue="intention")  # ``its readiness to negotiate``
+        if (hl in cues.intention or hl in mod.posture) and rel in ("xcomp", "obl", "obl:arg", "pcomp", "prep", "acl") and head.pos_ in ("VERB", "AUX"):
             return Frame("intended", reporter_pred=head, via=head, cue="intention")
         if hl in cues.hyp_modals and rel in ("xcomp",):
             return Frame("hypothetical", via=head, cue="modal")
@@ -252,6 +285,8 @@ def frame_of(tok, g: Grammar, cues: Cues, *, alleging: dict, denying: set, max_s
         if hypothetical_mark(head, cues):
             return Frame("hypothetical", via=head, cue="if")
         node = head
+    if guilt is not None:
+        return Frame("reported", via=guilt, cue="guilt")
     if is_future(tok, cues):
         return Frame("intended", cue="future")
     if cond:
