@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from . import places as places_mod
 from . import times as times_mod
 from .arguments import (Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive,
-                        meant_against, owner_objects, participants, purpose_clauses, purpose_holder, roles_of)
+                        meant_against, owner_objects, participants, participle_agents, purpose_clauses, purpose_holder,
+                        roles_of)
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
@@ -274,7 +275,7 @@ def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> No
                 actors = ec.sources
             elif c.obj_tok is not None and tk(o) == tk(c.obj_tok):
                 # the event noun the entry itself names (``disperser une manifestation organisée par X``)
-                actors = _resolve_groups([implicit.participle_agent(o, g)], c, ax, g)[0]
+                actors = _resolve_groups([participle_agents(o, g)], c, ax, g)[0]
             else:
                 continue
             tgts = [a for a in actors if a.actor.code not in own]
@@ -606,13 +607,9 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([implicit.gathering_subject(c.tok, g, cues)], c, ax, g)
-        if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([implicit.participle_agent(c.tok, g)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([participle_agents(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
             c.sources = implicit.noun_purpose_subject(c, by_tok)
-        if not c.sources and c.entry.pos == "VERB":
-            c.sources, used, _ = _resolve_groups([implicit.document_subject(c.tok, g, cues)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
             c.sources, used, _ = _resolve_groups([implicit.intention_owner(c.tok, g, mod.intention_nouns)], c, ax, g)
         if not c.sources and _stative_commitment(c):
