@@ -433,21 +433,20 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
 
 
 def purpose_holder(noun, g: Grammar, *, depth: int = 0) -> list:
-    """The subject of the verb that holds the event noun ``noun`` (its object, the verb a
-    support verb: ``X held a rally``) or goes for it (``Thousands converged on Lagos for a
-    rally``, ``se sont rassemblés pour une manifestation``: ``purpose_preps``); [] otherwise
-    (``X banned the rally``)."""
+    """The subject of the verb that holds the event noun ``noun`` (a support verb it is no
+    subject of: ``X held a rally``, ``X a mené des négociations``, ``nous avons été en
+    contact``) or goes for it (``Thousands converged on Lagos for a rally``, ``se sont
+    rassemblés pour une manifestation``: ``purpose_preps``); [] otherwise (``X banned the
+    rally``)."""
     sch = g.scheme
     gov, rel = noun.head, noun.dep_
-    if noun.pos_ != "NOUN":
-        return []
     if rel == "pobj" and gov.lower_ in g.purpose_preps:
         gov, rel = gov.head, "purpose"  # English: verb -> for -> rally
     elif any(m.dep_ == "case" and m.lower_ in g.purpose_preps for m in noun.children):
         rel = "purpose"  # UD: verb -> rally (case pour)
     if gov == noun or gov.pos_ not in ("VERB", "AUX"):
         return []
-    if rel == "purpose" or (rel in sch.obj and gov.lemma_.lower() in g.support_verbs):
+    if rel == "purpose" or (gov.lemma_.lower() in g.support_verbs and rel not in sch.subj and rel not in sch.subj_pass):
         return roles_of(gov, g, depth=depth + 1).subj
     return []
 

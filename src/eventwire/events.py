@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from . import places as places_mod
 from . import times as times_mod
 from .arguments import (Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive,
-                        meant_against, owner_objects, participants, participle_agents, purpose_clauses, purpose_holder,
+                        meant_against, event_agents, owner_objects, participants, participle_agents, purpose_clauses, purpose_holder,
                         roles_of)
 from .codebooks import cameo as cameo_info
 from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
@@ -36,21 +36,6 @@ from .version import CODEBOOK_VERSION, CODER_VERSION
 SUPPORTED = ("fr", "en")
 # acts coordinated subjects do together, to each other, when no target is named
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-
-
-def _support_subject(tok, g: Grammar) -> list:
-    """The subject of the light verb governing an event noun (``nous avons été en contact``,
-    ``X a mené des négociations``), or of the verb going for it (``X gathered for a rally``,
-    :func:`~eventwire.arguments.purpose_holder`): the noun's source when it names none itself."""
-    held = purpose_holder(tok, g)
-    if held:
-        return held
-    head = tok.head
-    if head == tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in g.support_verbs:
-        return []
-    if tok.dep_ in g.scheme.subj or tok.dep_ in g.scheme.subj_pass:
-        return []
-    return roles_of(head, g).subj
 
 
 def _stative_commitment(c: Candidate) -> bool:
@@ -258,7 +243,12 @@ def _purpose_targets(cands, g: Grammar) -> None:
 def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> None:
     """``Turkish police prevented the demonstration staged by students``: a coercive or
     hostile act whose object is an event (a noun the lexicon codes, or the object another
-    entry fired on) is aimed at that event's actors: its empty target is the event's source."""
+    entry fired on) is aimed at that event's actors: its empty target is the event's source.
+
+    The event noun's own doer (``by X``, a participle's agent, a possessor) is found where any
+    argument is resolved (:meth:`~eventwire.eventactors.ActorIndex.resolve`, through
+    :func:`~eventwire.arguments.event_agents`); this pass adds the sources the coder found for
+    the event itself (a gathering's subject, a support verb's subject)."""
     by_obj = {tk(c.obj_tok): c for c in cands if c.obj_tok is not None and c.entry.pos == "VERB"}
     for c in cands:
         if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in EVENT_OBJECT_ROOTS:
@@ -274,8 +264,9 @@ def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> No
             if ec is not None and ec is not c and ec.sources:
                 actors = ec.sources
             elif c.obj_tok is not None and tk(o) == tk(c.obj_tok):
-                # the event noun the entry itself names (``disperser une manifestation organisée par X``)
-                actors = _resolve_groups([participle_agents(o, g)], c, ax, g)[0]
+                # the event noun the entry itself names (``disperser une manifestation organisée par
+                # X``): its own doer, as :meth:`ActorIndex.resolve` reads it off an event noun
+                actors = _resolve_groups([event_agents(o, g)], c, ax, g)[0]
             else:
                 continue
             tgts = [a for a in actors if a.actor.code not in own]
@@ -605,7 +596,7 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         sgroups = _role_groups(spec_s, c, g, event_nouns)
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
         if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([purpose_holder(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "NOUN":
             c.sources, used, _ = _resolve_groups([participle_agents(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
