@@ -470,8 +470,9 @@ def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
     adopts it (``X issued a declaration``, ``the Council adopted a resolution drafted by
     France``, ``X a publié un communiqué``), else its own named actor (``a statement by X``,
     ``X's letter``, ``a statement issued by X``), else the subject of the verb it is the frame
-    of (``X said in a statement``), else the subject of any verb it hangs on, through noun
-    phrases (``ont voté en faveur d'une résolution qui ordonne``)."""
+    of (``X said in a statement``); [] otherwise (the caller keeps the noun itself, which may name
+    its actor: ``une résolution du Conseil``; when it names none, :func:`text_issuer` is the last
+    resort)."""
     sch = g.scheme
     gov, rel = noun.head, noun.dep_
     if sch is CLEAR and rel == "pobj" and gov.dep_ == "prep" and gov.lower_ in g.statement_preps:
@@ -495,19 +496,21 @@ def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
         return own
     if verbal and rel == "frame":
         return roles_of(gov, g, depth=depth + 1).subj
-    return _issuer(noun, g, depth=depth)
+    return []
 
 
-def _issuer(noun, g: Grammar, *, depth: int = 0) -> list:
-    """The subject of the verb a statement noun hangs on, through two noun phrases at most
-    (``ont voté en faveur d'une résolution``), unless the noun is that verb's subject."""
+def text_issuer(noun, g: Grammar) -> list:
+    """The subject of whatever verb the statement noun ``noun`` hangs on, through two noun
+    phrases at most (``ont voté en faveur d'une résolution``), unless the noun is that verb's
+    subject: who speaks through a text when neither :func:`statement_author` nor the noun
+    itself names an actor."""
     node = noun
     for _ in range(3):
         head = node.head
         if head == node:
             return []
         if head.pos_ in ("VERB", "AUX"):
-            return roles_of(head, g, depth=depth + 1).subj if node.dep_ not in g.scheme.subj else []
+            return roles_of(head, g).subj if node.dep_ not in g.scheme.subj else []
         if head.pos_ not in ("NOUN", "PROPN") or node.dep_ not in ("nmod", "pobj", "prep", "obl", "obl:arg", "obj", "dobj"):
             return []
         node = head

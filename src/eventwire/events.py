@@ -100,6 +100,8 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         if not c.sources and c.entry.pos == "VERB":
             c.sources = implicit.noun_purpose_subject(c, by_tok)
         if not c.sources and c.entry.pos == "VERB":
+            c.sources, used, _ = _resolve_groups([implicit.statement_issuer(c.tok, g)], c, ax, g)
+        if not c.sources and c.entry.pos == "VERB":
             c.sources, used, _ = _resolve_groups([implicit.intention_owner(c.tok, g, mod.intention_nouns)], c, ax, g)
         if not c.sources and _stative_commitment(c):
             c.sources, used, _ = _resolve_groups([c.roles.obj], c, ax, g)

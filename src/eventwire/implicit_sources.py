@@ -3,7 +3,10 @@
 - an infinitive hanging on an event noun (``a rally to protest the violations``): the noun's
   source;
 - the infinitive after an intention noun with a possessive (``a exprimé sa volonté de négocier``,
-  ``expressed its readiness to talk``): the subject of the verb that governs the noun.
+  ``expressed its readiness to talk``): the subject of the verb that governs the noun;
+- a present participle on a statement noun (``issued a declaration demanding``), or a verb whose
+  subject is one (``voted for a resolution that orders``), whose text names no author: the
+  subject of the verb the noun hangs on.
 
 :func:`eventwire.events.extract_events` tries them in turn when a predicate has no source,
 after the ones argument finding already gives (:mod:`eventwire.arguments`: whoever holds or
@@ -14,7 +17,7 @@ on it, :func:`~eventwire.arguments.participle_agents`; the author of a statement
 
 from __future__ import annotations
 
-from .arguments import Grammar, roles_of
+from .arguments import Grammar, present_participle_modifier, roles_of, text_issuer
 from .eventactors import tk
 
 
@@ -43,3 +46,20 @@ def intention_owner(tok, g: Grammar, nouns) -> list:
     if v == head or v.pos_ not in ("VERB", "AUX") or head.dep_ not in g.scheme.obj:
         return []
     return roles_of(v, g).subj
+
+
+def statement_issuer(tok, g: Grammar) -> list:
+    """``The party issued a declaration demanding that ...``, ``ont voté en faveur d'une
+    résolution qui ordonne``: a present participle on a statement noun (``statement_nouns`` in
+    cues.json), or a verb whose subject is one, speaks for whoever the verb governing the noun
+    has as subject (:func:`~eventwire.arguments.text_issuer`), when neither the text's author
+    (:func:`~eventwire.arguments.statement_author`) nor the noun itself names an actor."""
+    subj = [t for t in roles_of(tok, g).subj if t.lemma_.lower() in g.statement_nouns]
+    if subj and tok.pos_ in ("VERB", "AUX"):
+        return text_issuer(subj[0], g)
+    head = tok.head
+    if head == tok or head.lemma_.lower() not in g.statement_nouns:
+        return []
+    if not present_participle_modifier(tok, g.scheme, statement_nouns=g.statement_nouns):
+        return []  # a present participle (``demanding``, ``exigeant``), not ``an appeal to lay down arms``
+    return text_issuer(head, g)
