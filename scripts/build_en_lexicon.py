@@ -25,7 +25,7 @@ matched on spaCy lemmas, so lemmas are taken from that parse.
 
 Then, in order: entries of one lemma and particle are merged (one entry without object; an
 object lemma claimed once, target alternatives joined); the coder's own matcher
-(``eventwire.events.find_candidates``) must fire each entry on its example and must not let a
+(``eventwire.candidates.find_candidates``) must fire each entry on its example and must not let a
 derived entry take over an example of the core file; finally (unless ``--no-pipeline``) every
 example is coded with the whole pipeline, actors included, and kept only when it yields its
 entry's event with the expected actors. Word forms the English model lemmatises wrongly
@@ -657,7 +657,7 @@ def _lexicon(records: list[dict], lang: str = "en"):
 
 
 def _fired(lex, docs) -> list[set[str]]:
-    from eventwire.events import find_candidates
+    from eventwire.candidates import find_candidates
     from eventwire.factuality import grammar_for
     from eventwire.nlp import Parsed
 

@@ -548,15 +548,15 @@ def present_variant(example: str) -> str | None:
 
 def domestic_expectation(rec: dict) -> None:
     """The coder directs a domestic act with no target named in its sentence (CAMEO 08, 10-14,
-    17...) at the source's own country (``eventwire.events._domestic_targets``): expect that."""
+    17...) at the source's own country (``eventwire.targets._domestic_targets``): expect that."""
     if rec["expect"]["target"] != "---" or rec["expect"]["source"] == "---":
         return
     sys.path.insert(0, str(ROOT / "src"))
     try:
-        from eventwire import events
+        from eventwire import targets
         from eventwire.codebooks import cameo
 
-        roots = getattr(events, "DOMESTIC_TARGET_ROOTS", frozenset())
+        roots = getattr(targets, "DOMESTIC_TARGET_ROOTS", frozenset())
         if rec["cameo"][:2] in roots and cameo(rec["cameo"]).plover_type != "RETREAT":
             rec["expect"]["target"] = rec["expect"]["source"]
     except ImportError:

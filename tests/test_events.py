@@ -76,8 +76,14 @@ CASES_FR = [
     ("La Turquie a promis de ne pas libérer le chef kurde.", ("TUR", "KUR", "12")),
     # X estime que Y doit V: X demands it of Y (10)
     ("L'Allemagne a estimé que la Serbie doit livrer les suspects au tribunal.", ("DEU", "SRB", "10")),
-    # an event noun after a verb of gathering takes its subject
+    # an event noun one goes for (any verb: converger, défiler) takes the verb's subject
     ("Des milliers de Kényans ont convergé vers Nairobi pour une manifestation contre l'Ouganda.", ("KEN", "UGA", "14")),
+    ("Des milliers de Kényans ont défilé à Nairobi pour une manifestation contre l'Ouganda.", ("KEN", "UGA", "14")),
+    # a text whose author names no actor speaks for whoever votes for it
+    ("Les membres du Conseil de sécurité ont voté pour une résolution qui exige un cessez-le-feu en Syrie.",
+     ("IGO", "SYR", "10")),
+    # a text's own actor speaks through it, not whoever blocks it
+    ("La Russie a opposé son veto à une résolution du Conseil de sécurité condamnant la Syrie.", ("IGO", "SYR", "11")),
     # a participle on a document noun speaks for the one who issues it
     ("Les rebelles kurdes ont publié un communiqué condamnant la Turquie.", ("KUR", "TUR", "11")),
     # an assassination tried is an attempt (185), not a threat
@@ -164,6 +170,9 @@ CASES_EN = [
 
 
 NOT_CODED_AS = [
+    # a participle on a text speaks for the text's own actor, not for whoever vetoes or blocks it
+    ("La Russie a opposé son veto à une résolution du Conseil de sécurité condamnant la Syrie.", "fr", ("RUS", "SYR", "*")),
+    ("China blocked a resolution of the Security Council condemning Syria.", "en", ("CHN", "SYR", "*")),
     # (sentence, lang, (source, target, root) that must NOT come out; "*" matches anything)
     # a demand is no act: the act demanded did not happen
     ("Germany said that Serbia must hand over the suspects to the tribunal.", "en", ("SRB", "*", "*")),

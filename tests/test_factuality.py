@@ -93,8 +93,8 @@ def _modality_examples():
                                 + m["rejection"]["predicates"] + m["rejection"]["vows"]),
                   "attempts": m["attempts"],
                   "intention_nouns": m["intention_nouns"],
-                  "gathering": raw["gathering"]["verbs"],
-                  "documents": [{"lemma": "documents", "example": raw["documents"]["example"]}]}
+                  "purpose_preps": [{"lemma": "purpose_preps", "example": raw["purpose_preps"]["example"]}],
+                  "statement_nouns": [{"lemma": "statement_nouns", "example": raw["statement_nouns"]["example"]}]}
         for kind, items in groups.items():
             out += [(lang, kind, item["lemma"], item["example"]) for item in items]
     return out
@@ -107,11 +107,11 @@ _EXPECT = {
     "posture": lambda evs: any(e.cameo[:2] == "15" and e.plover_type == "MOBILIZE" for e in evs),
     "deontic": lambda evs: any(e.cameo[:2] == "10" and e.source and e.target for e in evs),
     "rejection": lambda evs: any(e.cameo[:2] == "12" and e.factuality == "asserted" for e in evs),
-    "gathering": lambda evs: any(e.cameo[:2] == "14" and e.source for e in evs),
+    "purpose_preps": lambda evs: any(e.cameo[:2] == "14" and e.source for e in evs),
     "intention_nouns": lambda evs: any(e.cameo[:2] in ("03", "13") and e.source for e in evs)
     and not any(e.factuality == "asserted" and e.cameo[:2] not in ("01", "03", "13") for e in evs),
     "attempts": lambda evs: any(e.cameo == "185" for e in evs) and not any(e.cameo[:2] == "13" for e in evs),
-    "documents": lambda evs: any(e.cameo[:2] in ("02", "10", "11") and e.source and e.target for e in evs),
+    "statement_nouns": lambda evs: any(e.cameo[:2] in ("02", "10", "11") and e.source and e.target for e in evs),
 }
 
 
@@ -201,8 +201,7 @@ def test_every_cue_has_an_example(lang):
              raw["hypothetical"]["modals"], raw.get("iobj_control", []),
              [x for k in ("readiness", "guilt", "posture", "attempts", "intention_nouns") for x in raw.get("modality", {}).get(k, [])],
              [x for k in ("modals", "verbs", "statements") for x in raw.get("modality", {}).get("deontic", {}).get(k, [])],
-             [x for k in ("modals", "verbs", "heads", "predicates", "vows") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])],
-             raw.get("gathering", {}).get("verbs", [])]
+             [x for k in ("modals", "verbs", "heads", "predicates", "vows") for x in raw.get("modality", {}).get("rejection", {}).get(k, [])]]
     for items in lists:
         for item in items:
             assert item.get("example", "").strip(), f"{lang} cue {item} has no example"

@@ -433,19 +433,20 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
 
 
 def purpose_holder(noun, g: Grammar, *, depth: int = 0) -> list:
-    """The subject of the verb that holds the event noun ``noun`` (its object, the verb a
-    support verb: ``X held a rally``) or goes for it (``X converged for a rally``, ``X a appelé
-    à une manifestation pour``: ``purpose_preps``); [] otherwise (``X banned the rally``)."""
+    """The subject of the verb that holds the event noun ``noun`` (a support verb it is no
+    subject of: ``X held a rally``, ``X a mené des négociations``, ``nous avons été en
+    contact``) or goes for it (``Thousands converged on Lagos for a rally``, ``se sont
+    rassemblés pour une manifestation``: ``purpose_preps``); [] otherwise (``X banned the
+    rally``)."""
     sch = g.scheme
     gov, rel = noun.head, noun.dep_
-    if sch is CLEAR and rel == "pobj" and gov.dep_ in ("prep", "dative") and gov.lower_ in g.purpose_preps:
-        gov, rel = gov.head, "purpose"
-    elif sch is not CLEAR and rel.startswith("obl") and any(
-            m.dep_ == "case" and m.lower_ in g.purpose_preps for m in noun.children):
-        rel = "purpose"
+    if rel == "pobj" and gov.lower_ in g.purpose_preps:
+        gov, rel = gov.head, "purpose"  # English: verb -> for -> rally
+    elif any(m.dep_ == "case" and m.lower_ in g.purpose_preps for m in noun.children):
+        rel = "purpose"  # UD: verb -> rally (case pour)
     if gov == noun or gov.pos_ not in ("VERB", "AUX"):
         return []
-    if rel == "purpose" or (rel in sch.obj and gov.lemma_.lower() in g.support_verbs):
+    if rel == "purpose" or (gov.lemma_.lower() in g.support_verbs and rel not in sch.subj and rel not in sch.subj_pass):
         return roles_of(gov, g, depth=depth + 1).subj
     return []
 
@@ -469,7 +470,9 @@ def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
     adopts it (``X issued a declaration``, ``the Council adopted a resolution drafted by
     France``, ``X a publié un communiqué``), else its own named actor (``a statement by X``,
     ``X's letter``, ``a statement issued by X``), else the subject of the verb it is the frame
-    of (``X said in a statement``)."""
+    of (``X said in a statement``); [] otherwise (the caller keeps the noun itself, which may name
+    its actor: ``une résolution du Conseil``; when it names none, :func:`text_issuer` is the last
+    resort)."""
     sch = g.scheme
     gov, rel = noun.head, noun.dep_
     if sch is CLEAR and rel == "pobj" and gov.dep_ == "prep" and gov.lower_ in g.statement_preps:
@@ -493,6 +496,24 @@ def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
         return own
     if verbal and rel == "frame":
         return roles_of(gov, g, depth=depth + 1).subj
+    return []
+
+
+def text_issuer(noun, g: Grammar) -> list:
+    """The subject of whatever verb the statement noun ``noun`` hangs on, through two noun
+    phrases at most (``ont voté en faveur d'une résolution``), unless the noun is that verb's
+    subject: who speaks through a text when neither :func:`statement_author` nor the noun
+    itself names an actor."""
+    node = noun
+    for _ in range(3):
+        head = node.head
+        if head == node:
+            return []
+        if head.pos_ in ("VERB", "AUX"):
+            return roles_of(head, g).subj if node.dep_ not in g.scheme.subj else []
+        if head.pos_ not in ("NOUN", "PROPN") or node.dep_ not in ("nmod", "pobj", "prep", "obl", "obl:arg", "obj", "dobj"):
+            return []
+        node = head
     return []
 
 
@@ -531,9 +552,13 @@ def event_agents(noun, g: Grammar) -> list:
 
 
 def participle_agents(tok, g: Grammar) -> list:
-    """``la manifestation organisée par les étudiants``, ``war crimes committed by X``: the
-    agents of the past participles modifying the noun ``tok`` (its own actor)."""
-    return [a for c in tok.children if participle_modifier(c, g.scheme) for a in participle_agents_of(c, g)]
+    """``la manifestation organisée par les étudiants``, ``war crimes committed by X``, ``une
+    manifestation ayant été organisée par X``: the agents of the passive participles modifying
+    the noun ``tok`` (its own actor)."""
+    sch = g.scheme
+    return [a for c in tok.children
+            if participle_modifier(c, sch) or (c.dep_ in sch.acl and any(x.dep_ in sch.aux_pass for x in c.children))
+            for a in participle_agents_of(c, g)]
 
 
 def participle_agents_of(part, g: Grammar) -> list:

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import bisect
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from . import actors as actors_mod
-from .arguments import core_span, event_agents
+from .arguments import (Grammar, clause_dependents, conjuncts, coordinated_modifiers, core_span, event_agents, find_prep,
+                        meant_against, owner_objects, participants, roles_of)
 from .records import Actor, Argument, Article, Mention
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
 
 
 class ActorIndex:
@@ -175,4 +182,132 @@ def _code(arg: Argument | None) -> str:
     return (a.country or a.code[:3] or "---").upper()
 
 
-# --------------------------------------------------------------------------- candidates
+# --------------------------------------------------------------------------- roles to actors
+# A predicate's role spec (``subj``, ``obj``, ``prep:à``, ``obj:poss``...) gives groups of
+# candidate tokens in order of preference; the first group that names an actor gives them.
+
+
+def _expand_spec(spec: tuple[str, ...]) -> tuple[str, ...]:
+    return spec
+
+
+def _group_role(spec: tuple[str, ...], k: int) -> str:
+    """The role name of group ``k`` of :func:`_role_groups` (prep roles give two groups)."""
+    if k < 0:
+        return ""
+    n = 0
+    for alt in spec:
+        width = 2 if alt.startswith("prep:") else 1
+        if n <= k < n + width:
+            return alt
+        n += width
+    return ""
+
+
+def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset()) -> list[list]:
+    """Candidate token lists for a role spec, in order of preference (``skip``: lemmas of
+    event nouns, never crossed when looking deeper into a phrase)."""
+    r = c.roles
+    groups: list[list] = []
+    for alt in spec:
+        if alt == "subj":
+            groups.append(r.subj)
+        elif alt == "obj":
+            objs = [t for t in r.obj if t != c.obj_tok]
+            if not objs and c.obj_tok is not None and c.obj_tok.pos_ in ("NOUN", "PROPN"):
+                objs = [c.obj_tok]  # ``intercepter un avion américain``: the object's own actor
+            # a bare noun the parser misattached (``a accusé la semaine dernière Moscou``)
+            groups.append(objs + [t for p, t in r.preps if p == ""])
+        elif alt == "iobj":
+            groups.append(r.iobj)
+        elif alt == "agent":
+            groups.append(r.agent)
+        elif alt == "poss":
+            groups.append(r.poss)
+        elif alt.startswith("prep:"):
+            want = alt[5:]
+            toks = [t for p, t in r.preps if p == want]
+            if not toks and c.obj_tok is not None:
+                toks = find_prep(c.obj_tok, want, g, skip=skip)
+            elif not toks and c.entry.pos == "VERB":
+                # English attaches "with X" to the object: "discussed the crisis with Germany"
+                for o in r.obj:
+                    toks += [t for p, t in roles_of(o, g).preps if p == want]
+                for o in r.obj if not toks else ():
+                    toks += meant_against(o, want, g)  # ``mobilised troops able to attack against X``
+            if not toks and c.entry.pos == "NOUN":
+                # the parser often hangs ``en Corée`` under the noun's own dependent
+                toks = find_prep(c.tok, want, g, skip=skip)
+            toks = conj_all(toks, g)
+            groups.append(toks)
+            # ``quant au rapprochement entre les deux pays``: the actors of the phrase's own complements
+            if want not in ("en", "à", "dans", "in", "at"):  # not through a manner or place phrase
+                groups.append([t2 for t in toks if t.pos_ == "NOUN" for _, t2 in roles_of(t, g).preps])
+            else:
+                groups.append([])
+        elif alt == "obj:poss":
+            owner = []
+            for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
+                owner += roles_of(t, g).poss + owner_objects(t, g, skip) + participants(t, g)
+            groups.append(owner)
+        elif alt == "comp":
+            groups.append([t for t in clause_dependents(c.tok, g) if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")])
+        elif alt == "none":
+            groups.append([])
+    return groups
+
+
+def conj_all(toks, g: Grammar) -> list:
+    out = []
+    for t in toks:
+        for x in conjuncts(t, g.scheme):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _coordinated_actors(t, c: Candidate, ax: ActorIndex, g: Grammar, avoid) -> list[Argument]:
+    """``U.S. and Russian negotiators``, ``les gouvernements britannique et danois``: each
+    coordinated state modifier of the phrase is an actor of its own, with the head's sector
+    (``negotiators`` of USAGOV makes ``Russian`` RUSGOV); [] unless two actors are named."""
+    from .kb import make_actor
+
+    mods = coordinated_modifiers(t, g.scheme)
+    if not mods:
+        return []
+    head = ax.resolve(c.p, t, g.scheme, avoid=avoid)
+    hcode = head.actor.code if head is not None and head.actor.country else ""
+    out: list[Argument] = []
+    for m in mods:
+        a = ax.resolve(c.p, m, g.scheme)
+        if a is None or any(_code(x) == _code(a) for x in out):
+            continue
+        if a.actor.country and a.actor.code == a.actor.country and len(hcode) > 3 and hcode[:3] != a.actor.country:
+            a = replace(a, actor=make_actor(a.actor.country + hcode[3:], rule=f"coordinated:{a.actor.country}+{hcode[3:]}"))
+        out.append(a)
+    return out if len(out) >= 2 else []
+
+
+def _resolve_groups(groups, c: Candidate, ax: ActorIndex, g: Grammar, *, first_only: bool = False,
+                    avoid: frozenset | set = frozenset()):
+    """Actors of the first group that yields any; with ``first_only``, only the first
+    token that resolves and the tokens coordinated with it.
+    Returns (arguments, ids of the tokens used, index of the group)."""
+    for k, toks in enumerate(groups):
+        args: list[Argument] = []
+        used: set[int] = set()
+        seen = set()
+        first = None
+        for t in toks:
+            if first_only and first is not None and t not in conjuncts(first, g.scheme):
+                continue
+            for a in _coordinated_actors(t, c, ax, g, avoid) or [ax.resolve(c.p, t, g.scheme, avoid=avoid)]:
+                if a is not None and (a.start, a.end, a.actor.code) not in seen:
+                    seen.add((a.start, a.end, a.actor.code))
+                    args.append(a)
+                    used.add(tk(t))
+                    if first is None:
+                        first = t
+        if args:
+            return args, used, k
+    return [], set(), -1

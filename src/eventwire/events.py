@@ -3,10 +3,16 @@
 Orchestration only; the parts live in their own modules:
 
 - :mod:`eventwire.lexicon` loads and indexes ``lang/<lang>/predicates*.jsonl``;
+- :mod:`eventwire.candidates` finds the lexicon entries that fit each predicate token;
 - :mod:`eventwire.arguments` reads a predicate's logical roles off the parse;
+- :mod:`eventwire.eventactors` turns role tokens into actors (the article's mentions, from
+  :func:`eventwire.actors.resolve_mentions`);
+- :mod:`eventwire.implicit_sources` gives a source to a predicate the parse names none for;
+- :mod:`eventwire.targets` fills the targets a sentence leaves unsaid;
 - :mod:`eventwire.factuality` decides factuality and who claims the event;
-- actors come from the article's mentions (:func:`eventwire.actors.resolve_mentions`),
-  dates and places from :mod:`eventwire.times` / :mod:`eventwire.places`.
+- :mod:`eventwire.modality` recodes readiness, guilt, postures, rejections and demands;
+- :mod:`eventwire.eventlinks` deduplicates and links the events;
+- dates and places come from :mod:`eventwire.times` / :mod:`eventwire.places`.
 
 One :class:`~eventwire.records.Event` is emitted per source/target pair.
 """
@@ -14,42 +20,31 @@ One :class:`~eventwire.records.Event` is emitted per source/target pair.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from . import places as places_mod
-from . import times as times_mod
-from .arguments import (Grammar, Roles, clause_dependents, conjuncts, coordinated_modifiers, find_prep, is_reflexive,
-                        meant_against, owner_objects, participants, purpose_clauses, purpose_holder, roles_of)
-from .codebooks import cameo as cameo_info
-from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
-from .eventactors import USE_LOOKUP, ActorIndex, _code, tk  # noqa: F401 (re-exported)
-from .eventlinks import _dedup, _link
 from . import implicit_sources as implicit
 from . import modality
+from . import places as places_mod
+from . import times as times_mod
+from .arguments import Grammar, conjuncts, participle_agents, purpose_holder, roles_of
+from .candidates import Candidate, find_candidates  # noqa: F401 (re-exported)
+from .codebooks import cameo as cameo_info
+from .eventactors import USE_LOOKUP, ActorIndex, _code, _expand_spec, _group_role, _resolve_groups, _role_groups, tk  # noqa: F401
+from .eventlinks import _dedup, _link
+from .factuality import Frame, frame_of, grammar_for, is_conditional, is_future, load_cues, modal_hypothetical
 from .intents import intent_code
-from .lexicon import Entry, Lexicon, lemma_fixes, load_lexicon, partitives
+from .lexicon import load_lexicon
 from .records import Argument, Article, Event
 from .settings import DEFAULT, Settings
+from .targets import (_domestic_targets, _event_object_targets, _infer_targets, _moves_to_place, _place_targets,
+                      _purpose_targets, _share_coordinated_targets)
 from .version import CODEBOOK_VERSION, CODER_VERSION
 
 SUPPORTED = ("fr", "en")
 # acts coordinated subjects do together, to each other, when no target is named
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-
-
-def _support_subject(tok, g: Grammar) -> list:
-    """The subject of the light verb governing an event noun (``nous avons été en contact``,
-    ``X a mené des négociations``), or of the verb going for it (``X gathered for a rally``,
-    :func:`~eventwire.arguments.purpose_holder`): the noun's source when it names none itself."""
-    held = purpose_holder(tok, g)
-    if held:
-        return held
-    head = tok.head
-    if head == tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in g.support_verbs:
-        return []
-    if tok.dep_ in g.scheme.subj or tok.dep_ in g.scheme.subj_pass:
-        return []
-    return roles_of(head, g).subj
+# the context fills a target the sentence leaves unsaid (:func:`~eventwire.targets._infer_targets`)
+INFER_TARGETS = True
 
 
 def _stative_commitment(c: Candidate) -> bool:
@@ -72,511 +67,6 @@ def _unresolved_subject(c: Candidate, spec_s) -> bool:
     # finds none, or none that is an actor, the source is unknown and so is the event;
     # only a passive without its agent leaves the source unspecified (``est soumis à``)
     return bool(c.roles.subj) or not c.roles.passive
-
-
-def _expand_spec(spec: tuple[str, ...]) -> tuple[str, ...]:
-    return spec
-
-
-def _group_role(spec: tuple[str, ...], k: int) -> str:
-    """The role name of group ``k`` of :func:`_role_groups` (prep roles give two groups)."""
-    if k < 0:
-        return ""
-    n = 0
-    for alt in spec:
-        width = 2 if alt.startswith("prep:") else 1
-        if n <= k < n + width:
-            return alt
-        n += width
-    return ""
-
-
-INFER_TARGETS = True
-# acts whose target a story often leaves to the context: demands, criticism, threats,
-# protests, force, sanctions, coercion, violence (not statements, intents or aid)
-CONTEXT_TARGET_ROOTS = frozenset({"10", "11", "13", "14", "15", "16", "17", "18", "19", "20"})
-
-
-# acts a state's own people direct at their state when no one else is named (protests,
-# demands, rejections, concessions, coercion by its police, threats): the target is the state
-DOMESTIC_TARGET_ROOTS = frozenset({"08", "10", "11", "12", "13", "14", "17"})
-_NOT_STATES = frozenset("IGO NGO IMG MNC WST EUR AFR ASA ARB LAM MEA NAF WAF EAF SAF CFR BLK CAU CAS SEA SAS PGS SCN EEU CRB NMR SAM MDT KUR UIS ---".split())
-
-
-def _located(c, head: int) -> bool:
-    """The token at article offset ``head`` names where the act of ``c`` happens: its nearest
-    preposition is a locative one (in, at, near; en, à, dans, près de) under the predicate."""
-    for t in c.tok.sent:
-        if c.p.start + t.idx == head:
-            prep = next((a for a in t.ancestors if a.dep_ in ("prep", "case") or a.pos_ == "ADP"), None)
-            if prep is None:
-                prep = next((x for x in t.children if x.dep_ == "case"), None)
-            return prep is not None and prep.lower_ in _LOCATIVE_PREPS and c.tok in t.ancestors
-    return False
-
-
-_LOCATIVE_PREPS = frozenset(["in", "at", "near", "inside", "en", "à", "au", "aux", "dans", "près"])
-
-
-def _domestic_targets(cands, ax: "ActorIndex") -> None:
-    """``Algerians blocked roads``, ``rebels in the Ivory Coast dismissed an appeal``: a domestic
-    act (no other state named in the story up to the end of its sentence) with no target is
-    directed at the source's own country; withdrawals and resignations (PLOVER RETREAT) stay
-    without one."""
-    from .kb import make_actor
-
-    for c in cands:
-        if c.targets or not c.sources or c.entry.cameo[:2] not in DOMESTIC_TARGET_ROOTS:
-            continue
-        if c.entry.target[:1] == ("none",) and c.entry.cameo[:2] == "08":
-            continue  # a concession that usually has no target (``resigned``): none is invented
-        try:
-            if cameo_info(c.entry.cameo).plover_type == "RETREAT":
-                continue
-        except Exception:  # noqa: BLE001 - an unknown code keeps its empty target
-            continue
-        src = c.sources[0]
-        country = (src.actor.country or "").upper()
-        if len(country) != 3 or country in _NOT_STATES or not src.actor.code.upper().startswith(country):
-            continue
-        lo, hi = c.p.start + c.tok.sent.start_char, c.p.start + c.tok.sent.end_char
-        others: dict[str, Argument] = {}  # other states in the sentence
-        story: set[str] = set()  # other states in the story up to the end of its sentence
-        for m in ax.mentions:
-            if m.start >= hi:
-                break
-            a = ax._actor_of(m)
-            k = ((a.country or a.code[:3]).upper() if a is not None else "")
-            if k and k != country and k not in _NOT_STATES:
-                story.add(k)
-                if m.start >= lo and (c.entry.cameo[:2] == "14" or _located(c, m.head)):
-                    others.setdefault(k, Argument(actor=a, start=m.start, end=m.end, text=m.text))
-        if len(others) == 1 and len(story) == 1 and c.entry.cameo[:2] in ("14", "17"):
-            # "Palestinian prisoners rioted at a jail in northern Israel": the one other state
-            # of the story is what a protest is aimed at; a coercive act, at the state where it
-            # takes place (not "sending troops to Iraq")
-            c.targets = list(others.values())
-            c.target_role = "context"
-            continue
-        if story:
-            continue
-        off = c.p.start + c.tok.idx  # no words name it: an empty span at the predicate
-        c.targets = [Argument(actor=make_actor(country, rule=f"domestic:{src.actor.code}"), start=off, end=off, text="")]
-        c.target_role = "context"
-
-
-def _infer_targets(cands, ax: "ActorIndex") -> None:
-    """A verb event whose target the sentence leaves unsaid (``la communauté internationale a
-    critiqué l'essai``, ``les sanctions décidées par l'UE``) takes the article's most salient
-    actor so far: the country named most often before the predicate, other than the source's."""
-    for c in cands:
-        if c.targets or c.target_slot or not c.sources or c.entry.pos != "VERB" or "none" in c.entry.target:
-            continue  # only a slot the sentence leaves empty is filled from the context
-        if c.entry.cameo[:2] == "01":
-            continue
-        off = c.p.start + c.tok.idx
-        # other acts (cooperation, aid, intents) take a target from their own sentence only
-        floor = 0 if c.entry.cameo[:2] in CONTEXT_TARGET_ROOTS else c.p.start + c.tok.sent.start_char
-        own = {_code(a) for a in c.sources}
-        counts: dict[str, list] = {}
-        for m in ax.mentions:
-            if m.start >= off:
-                break
-            if m.start < floor:
-                continue
-            a = ax._actor_of(m)
-            if a is None:
-                continue
-            k = (a.country or a.code[:3]).upper()
-            if k in own or k == "---":
-                continue
-            counts.setdefault(k, [0, 0, None])
-            counts[k][0] += 1
-            counts[k][1] = m.start
-            counts[k][2] = Argument(actor=a, start=m.start, end=m.end, text=m.text)
-        if not counts:
-            # nothing before it: the first other actor later in the same sentence
-            # (``will provide food aid to refugees fleeing the war in Liberia``)
-            end = c.tok.sent.end_char + c.p.start
-            for m in ax.mentions:
-                if m.start <= off or m.start >= end:
-                    continue
-                a = ax._actor_of(m)
-                if a is not None and (a.country or a.code[:3]).upper() not in own:
-                    c.targets = [Argument(actor=a, start=m.start, end=m.end, text=m.text)]
-                    c.target_role = "context"
-                    break
-            continue
-        best = max(counts.values(), key=lambda v: (v[0], v[1]))
-        c.targets = [best[2]]
-        c.target_role = "context"
-
-
-# acts of going somewhere or leaving somewhere: visits and meetings, withdrawals
-MOVEMENT_ROOTS = frozenset({"04"})
-MOVEMENT_PLOVER = frozenset({"RETREAT"})
-
-
-def _moves_to_place(c, toks, ax: "ActorIndex", g: Grammar) -> bool:
-    """The target of a movement (visit, return, withdrawal) introduced by a place preposition
-    (to, from, in; à, de, en) names a place only (:meth:`ActorIndex.is_location`: a place noun,
-    a city that is no capital) when the movement stays in the source's own country (``forces
-    withdrew from the Bosnian town of Gorazde``) or its sources are parties of several states
-    meeting there (``U.S. and Russian negotiators return to Geneva``); a visit to a foreign
-    city (``arrived in the Russian city of Sochi``) is a visit to its country."""
-    if not c.target_role.startswith("prep:") or c.target_role[5:] not in g.place_preps:
-        return False
-    if c.entry.cameo[:2] not in MOVEMENT_ROOTS:
-        try:
-            if cameo_info(c.entry.cameo).plover_type not in MOVEMENT_PLOVER:
-                return False
-        except Exception:  # noqa: BLE001 - an unknown code is no movement
-            return False
-    if not all(ax.is_location(a, toks, g) for a in c.targets):
-        return False
-    own = {_code(a) for a in c.sources}
-    return len(own) >= 2 or all(_code(a) in own for a in c.targets)
-
-
-def _purpose_targets(cands, g: Grammar) -> None:
-    """``Turks began a hunger strike to protest against Sweden's decision``: an act that names
-    no target is aimed at whom its doer's act of purpose is aimed."""
-    by_tok = {tk(c.tok): c for c in cands}
-    for c in cands:
-        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] == "01":
-            continue
-        own = {_code(a) for a in c.sources}
-        for p in purpose_clauses(c.tok, g):
-            pc = by_tok.get(tk(p))
-            if pc is not None and pc.targets and {_code(a) for a in pc.sources} == own:
-                c.targets = list(pc.targets)
-                c.target_role = "purpose"
-                break
-
-
-def _event_object_targets(cands, by_tok: dict, ax: ActorIndex, g: Grammar) -> None:
-    """``Turkish police prevented the demonstration staged by students``: a coercive or
-    hostile act whose object is an event (a noun the lexicon codes, or the object another
-    entry fired on) is aimed at that event's actors: its empty target is the event's source."""
-    by_obj = {tk(c.obj_tok): c for c in cands if c.obj_tok is not None and c.entry.pos == "VERB"}
-    for c in cands:
-        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in EVENT_OBJECT_ROOTS:
-            continue
-        if not any(r in ("obj", "obj:poss") for r in c.entry.target):
-            continue
-        own = {a.actor.code for a in c.sources}
-        objs = list(c.roles.obj) + ([c.obj_tok] if c.obj_tok is not None and c.obj_tok not in c.roles.obj else [])
-        for o in objs:
-            ec = by_tok.get(tk(o))
-            if ec is None or ec.entry.pos != "NOUN" or not ec.sources:
-                ec = by_obj.get(tk(o))
-            if ec is not None and ec is not c and ec.sources:
-                actors = ec.sources
-            elif c.obj_tok is not None and tk(o) == tk(c.obj_tok):
-                # the event noun the entry itself names (``disperser une manifestation organisée par X``)
-                actors = _resolve_groups([implicit.participle_agent(o, g)], c, ax, g)[0]
-            else:
-                continue
-            tgts = [a for a in actors if a.actor.code not in own]
-            if tgts:
-                c.targets = tgts
-                c.target_role = "event"
-                break
-
-
-def _place_targets(cands, ax: ActorIndex, g: Grammar) -> None:
-    """``ordonne un cessez-le-feu sur l'ensemble du territoire syrien``, ``demanded a ceasefire
-    in Syria``: a demand or appeal with no target that names where the act it asks for must
-    happen is aimed at that state (before any guess from the context)."""
-    for c in cands:
-        if c.targets or not c.sources or c.entry.pos != "VERB" or c.entry.cameo[:2] not in ("02", "10"):
-            continue
-        own = {_code(a) for a in c.sources}
-        heads = [t for p, t in c.roles.preps if p in _PLACE_PREPS]
-        heads += [t for o in ([c.obj_tok] if c.obj_tok is not None else []) + list(c.roles.obj)
-                  for p, t in roles_of(o, g).preps if p in _PLACE_PREPS]
-        for h in heads:
-            for t in [h] + [x for x in h.subtree if x.dep_ in ("nmod", "amod", "pobj", "compound") and x.i != h.i][:6]:
-                a = ax.resolve(c.p, t, g.scheme)
-                if a is not None and a.actor.code == (a.actor.country or "") and a.actor.code not in own and len(a.actor.code) == 3:
-                    c.targets = [a]
-                    c.target_role = "place"
-                    break
-            if c.targets:
-                break
-
-
-_PLACE_PREPS = frozenset({"in", "across", "throughout", "en", "dans", "sur"})
-
-
-# acts aimed at the actors of the event they name as object (prevent, ban, disperse a protest;
-# reject, condemn an act): demands, criticism, rejections, threats, protests, coercion, force
-EVENT_OBJECT_ROOTS = frozenset({"10", "11", "12", "13", "14", "16", "17", "18", "19", "20"})
-
-
-def _share_coordinated_targets(cands, g: Grammar) -> None:
-    """Coordinated verbs share a recipient the second one leaves unsaid
-    (``a fourni à la Corée du Nord l'expertise ... et a envoyé de l'aide``)."""
-    by_tok = {tk(c.tok): c for c in cands}
-    for c in cands:
-        if c.targets or c.entry.pos != "VERB" or c.tok.dep_ != g.scheme.conj:
-            continue
-        h = by_tok.get(tk(c.tok.head))
-        if h is None or not h.targets or h.entry.pos != "VERB":
-            continue
-        if h.target_role in ("iobj", "prep:à", "prep:to") and any(r in c.entry.target for r in ("iobj", "prep:à", "prep:to")):
-            c.targets = list(h.targets)
-            c.target_role = h.target_role
-
-
-@dataclass(slots=True)
-class Candidate:
-    p: object
-    tok: object
-    entry: Entry
-    obj_tok: object
-    roles: Roles
-    sources: list = field(default_factory=list)  # Arguments
-    targets: list = field(default_factory=list)
-    frame: Frame | None = None
-    reporters: list = field(default_factory=list)
-    ids: list = field(default_factory=list)
-    target_role: str = ""
-    target_slot: bool = False
-    dropped: bool = False
-    denies: object = None  # the candidate whose claim this denial answers
-    recoded: str = ""  # "rejection", "demand", "posture" (eventwire.modality)
-
-
-def _is_reflexive(tok) -> bool:
-    return is_reflexive(tok)
-
-
-def _partitive(t, g: Grammar) -> list:
-    """``t``, then the noun a measure or part word stands for ("700 kg of medicine",
-    "ten days of war games", "part of an aid programme": lang/<lang>/lemmas.json "partitives")."""
-    out = [t]
-    parts = partitives(g.lang)
-    seen = 0
-    while parts and seen < 2 and (t.lemma_.lower() in parts or t.pos_ == "NUM"):
-        inner = [gc for c in t.children if c.lower_ in parts["_of"] for gc in c.children if gc.dep_ in ("pobj", "nmod", "obl")]
-        inner += [c for c in t.children if c.dep_ == "nmod"] if not inner else []
-        if not inner:
-            break
-        t = inner[0]
-        out.append(t)
-        seen += 1
-    return out
-
-
-def _dep_words(t) -> set:
-    words = {t.lemma_.lower(), t.lower_}
-    # multi-word objects ("hunger strike", "humanitarian aid", "martial law"): modifier + head lemma
-    for c in t.children:
-        if c.dep_ in ("compound", "amod") and c.i < t.i:
-            words.add(f"{c.lower_} {t.lemma_.lower()}")
-    return words
-
-
-def _match(entry: Entry, tok, roles: Roles, g: Grammar):
-    """Does ``entry`` fit the predicate ``tok``? Returns (ok, matched object token)."""
-    if entry.reflexive != _is_reflexive(tok):
-        # a pronominal verb is its own word: ``se défendre`` (justify oneself) is not
-        # ``défendre`` (defend), ``se rendre en`` (go to) not ``rendre``
-        return False, None
-    if len(entry.words) > 1:
-        doc = tok.doc
-        for k, w in enumerate(entry.words[1:], 1):
-            if tok.i + k >= len(doc) or doc[tok.i + k].lower_ != w:
-                return False, None
-    if entry.particle:
-        if not any(c.lower_ == entry.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children):
-            return False, None
-    if entry.prep:
-        if not any(p in entry.prep for p, _ in roles.preps) and not any(p in entry.prep for p, _ in roles.comps):
-            return False, None
-    obj_tok = None
-    if entry.obj:
-        want = set(entry.obj)
-        for d in roles.deps:
-            if d.dep in g.scheme.subj:
-                continue
-            for t in _partitive(d.tok, g):
-                if _dep_words(t) & want:
-                    obj_tok = t
-                    break
-            if obj_tok is not None:
-                break
-        if obj_tok is None and roles.passive:
-            for t in roles.obj:
-                if _dep_words(t) & want:
-                    obj_tok = t
-                    break
-        if obj_tok is None:
-            return False, None
-    return True, obj_tok
-
-
-def _pos_of(tok) -> str | None:
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop")):
-        return "VERB"
-    if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
-        return "VERB"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return "NOUN"
-    return None
-
-
-def _fallback_lemmas(form: str, suffixes) -> list[str]:
-    out = []
-    for suf, rep in suffixes:
-        if form.endswith(suf) and len(form) > len(suf) + 2:
-            out.append(form[: len(form) - len(suf)] + rep)
-    return out
-
-
-def find_candidates(parsed, lex: Lexicon, g: Grammar, suffixes=()) -> list[Candidate]:
-    out: list[Candidate] = []
-    fixes = lemma_fixes(lex.lang)
-    for p in parsed:
-        for tok in p.doc:
-            pos = _pos_of(tok)
-            if pos is None:
-                continue
-            lemma = fixes.get(tok.lower_) or tok.lemma_.lower()
-            entries = lex.candidates(lemma, pos)
-            if not entries and tok.lower_ != lemma:
-                entries = lex.candidates(tok.lower_, pos)
-            if not entries and pos == "VERB" and lemma == tok.lower_:
-                for guess in _fallback_lemmas(lemma, suffixes):  # the lemmatizer did not know the form
-                    entries = lex.candidates(guess, pos)
-                    if entries:
-                        break
-            if not entries and pos == "VERB" and tok.pos_ == "ADJ":
-                continue
-            if not entries:
-                continue
-            roles = roles_of(tok, g)
-            for e in entries:
-                ok, obj_tok = _match(e, tok, roles, g)
-                if ok:
-                    out.append(Candidate(p=p, tok=tok, entry=e, obj_tok=obj_tok, roles=roles))
-                    break
-    # a noun that is the required object of a verb predicate belongs to that predicate
-    consumed = {tk(c.obj_tok) for c in out if c.obj_tok is not None}
-    return [c for c in out if not (c.entry.pos == "NOUN" and tk(c.tok) in consumed)]
-
-
-# --------------------------------------------------------------------------- arguments
-
-
-def _role_groups(spec: tuple[str, ...], c: Candidate, g: Grammar, skip=frozenset()) -> list[list]:
-    """Candidate token lists for a role spec, in order of preference (``skip``: lemmas of
-    event nouns, never crossed when looking deeper into a phrase)."""
-    r = c.roles
-    groups: list[list] = []
-    for alt in spec:
-        if alt == "subj":
-            groups.append(r.subj)
-        elif alt == "obj":
-            objs = [t for t in r.obj if t != c.obj_tok]
-            if not objs and c.obj_tok is not None and c.obj_tok.pos_ in ("NOUN", "PROPN"):
-                objs = [c.obj_tok]  # ``intercepter un avion américain``: the object's own actor
-            # a bare noun the parser misattached (``a accusé la semaine dernière Moscou``)
-            groups.append(objs + [t for p, t in r.preps if p == ""])
-        elif alt == "iobj":
-            groups.append(r.iobj)
-        elif alt == "agent":
-            groups.append(r.agent)
-        elif alt == "poss":
-            groups.append(r.poss)
-        elif alt.startswith("prep:"):
-            want = alt[5:]
-            toks = [t for p, t in r.preps if p == want]
-            if not toks and c.obj_tok is not None:
-                toks = find_prep(c.obj_tok, want, g, skip=skip)
-            elif not toks and c.entry.pos == "VERB":
-                # English attaches "with X" to the object: "discussed the crisis with Germany"
-                for o in r.obj:
-                    toks += [t for p, t in roles_of(o, g).preps if p == want]
-                for o in r.obj if not toks else ():
-                    toks += meant_against(o, want, g)  # ``mobilised troops able to attack against X``
-            if not toks and c.entry.pos == "NOUN":
-                # the parser often hangs ``en Corée`` under the noun's own dependent
-                toks = find_prep(c.tok, want, g, skip=skip)
-            toks = conj_all(toks, g)
-            groups.append(toks)
-            # ``quant au rapprochement entre les deux pays``: the actors of the phrase's own complements
-            if want not in ("en", "à", "dans", "in", "at"):  # not through a manner or place phrase
-                groups.append([t2 for t in toks if t.pos_ == "NOUN" for _, t2 in roles_of(t, g).preps])
-            else:
-                groups.append([])
-        elif alt == "obj:poss":
-            owner = []
-            for t in ([c.obj_tok] if c.obj_tok is not None else []) + list(r.obj):
-                owner += roles_of(t, g).poss + owner_objects(t, g, skip) + participants(t, g)
-            groups.append(owner)
-        elif alt == "comp":
-            groups.append([t for t in clause_dependents(c.tok, g) if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")])
-        elif alt == "none":
-            groups.append([])
-    return groups
-
-
-def conj_all(toks, g: Grammar) -> list:
-    out = []
-    for t in toks:
-        for x in conjuncts(t, g.scheme):
-            if x not in out:
-                out.append(x)
-    return out
-
-
-def _coordinated_actors(t, c: Candidate, ax: ActorIndex, g: Grammar, avoid) -> list[Argument]:
-    """``U.S. and Russian negotiators``, ``les gouvernements britannique et danois``: each
-    coordinated state modifier of the phrase is an actor of its own, with the head's sector
-    (``negotiators`` of USAGOV makes ``Russian`` RUSGOV); [] unless two actors are named."""
-    from .kb import make_actor
-
-    mods = coordinated_modifiers(t, g.scheme)
-    if not mods:
-        return []
-    head = ax.resolve(c.p, t, g.scheme, avoid=avoid)
-    hcode = head.actor.code if head is not None and head.actor.country else ""
-    out: list[Argument] = []
-    for m in mods:
-        a = ax.resolve(c.p, m, g.scheme)
-        if a is None or any(_code(x) == _code(a) for x in out):
-            continue
-        if a.actor.country and a.actor.code == a.actor.country and len(hcode) > 3 and hcode[:3] != a.actor.country:
-            a = replace(a, actor=make_actor(a.actor.country + hcode[3:], rule=f"coordinated:{a.actor.country}+{hcode[3:]}"))
-        out.append(a)
-    return out if len(out) >= 2 else []
-
-
-def _resolve_groups(groups, c: Candidate, ax: ActorIndex, g: Grammar, *, first_only: bool = False,
-                    avoid: frozenset | set = frozenset()):
-    """Actors of the first group that yields any; with ``first_only``, only the first
-    token that resolves and the tokens coordinated with it.
-    Returns (arguments, ids of the tokens used, index of the group)."""
-    for k, toks in enumerate(groups):
-        args: list[Argument] = []
-        used: set[int] = set()
-        seen = set()
-        first = None
-        for t in toks:
-            if first_only and first is not None and t not in conjuncts(first, g.scheme):
-                continue
-            for a in _coordinated_actors(t, c, ax, g, avoid) or [ax.resolve(c.p, t, g.scheme, avoid=avoid)]:
-                if a is not None and (a.start, a.end, a.actor.code) not in seen:
-                    seen.add((a.start, a.end, a.actor.code))
-                    args.append(a)
-                    used.add(tk(t))
-                    if first is None:
-                        first = t
-        if args:
-            return args, used, k
-    return [], set(), -1
 
 
 # --------------------------------------------------------------------------- main
@@ -604,15 +94,13 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
         sgroups = _role_groups(spec_s, c, g, event_nouns)
         c.sources, used, _ = _resolve_groups(sgroups, c, ax, g, first_only=c.entry.pos == "NOUN")
         if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([_support_subject(c.tok, g)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([purpose_holder(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([implicit.gathering_subject(c.tok, g, cues)], c, ax, g)
-        if not c.sources and c.entry.pos == "NOUN":
-            c.sources, used, _ = _resolve_groups([implicit.participle_agent(c.tok, g)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([participle_agents(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
             c.sources = implicit.noun_purpose_subject(c, by_tok)
         if not c.sources and c.entry.pos == "VERB":
-            c.sources, used, _ = _resolve_groups([implicit.document_subject(c.tok, g, cues)], c, ax, g)
+            c.sources, used, _ = _resolve_groups([implicit.statement_issuer(c.tok, g)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB":
             c.sources, used, _ = _resolve_groups([implicit.intention_owner(c.tok, g, mod.intention_nouns)], c, ax, g)
         if not c.sources and _stative_commitment(c):

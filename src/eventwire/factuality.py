@@ -35,9 +35,6 @@ class Cues:
     lemma_suffixes: tuple = ()
     future_aux: frozenset = frozenset()
     sports: frozenset = frozenset()
-    gathering_preps: frozenset = frozenset()  # ``for a rally`` under a verb of gathering
-    gathering_verbs: frozenset = frozenset()
-    documents: frozenset = frozenset()  # ``issued a declaration demanding``: the issuer speaks
 
 
 def _lemmas(items) -> frozenset:
@@ -83,9 +80,6 @@ def load_cues(lang: str) -> Cues:
         lemma_suffixes=tuple(tuple(x) for x in raw.get("lemma_fallback", {}).get("suffixes", ())),
         future_aux=frozenset(w.lower() for w in raw.get("future_aux", {}).get("words", ())),
         sports=frozenset(w.lower() for w in raw.get("sports", {}).get("words", ())),
-        gathering_preps=frozenset(w.lower() for w in raw.get("gathering", {}).get("preps", ())),
-        gathering_verbs=_lemmas(raw.get("gathering", {}).get("verbs", ())),
-        documents=frozenset(w.lower() for w in raw.get("documents", {}).get("words", ())),
     )
 
 

@@ -238,7 +238,7 @@ def rejection_governor(tok, mod: Modality, *, future: bool, conditional: bool):
 
 # --------------------------------------------------------------------------- recoding candidates
 #
-# The functions below take an event candidate (``events.Candidate``: ``tok``, ``entry``,
+# The functions below take an event candidate (``candidates.Candidate``: ``tok``, ``entry``,
 # ``frame``, ``sources``, ``targets``, ``dropped``, ``recoded``) and change its code, actors
 # and factuality in place; :func:`eventwire.events.extract_events` calls them in order.
 
