@@ -124,6 +124,8 @@ EVENTS_FR = [
     ("Le Japon prie la Chine de libérer les pêcheurs.", "fr.prier.020", "JPN", "CHN"),
     ("La Chine a renoncé à ses revendications sur Taïwan.", "fr.x.renoncer.080.prétention", "CHN", "---"),
     ("La Hongrie a accepté des migrants afghans.", "fr.x.accepter.075.réfugié", "HUN", "AFG"),
+    # hosting a meeting between two parties: both are its targets (English: host a meeting between)
+    ("La Turquie accueillera une réunion entre la Russie et l'Ukraine.", "fr.x.accueillir.043.sommet", "TUR", "UKR"),
 ]
 
 
