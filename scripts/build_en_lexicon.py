@@ -169,6 +169,13 @@ EXCLUDE = {
                                  "through its complement",
     ("say", None, "support"): "'say' reports: 'said support for X was waning' is no praise (051)",
     ("base", None, "diplomat"): "'two Russian diplomats based in Geneva': a post, no expulsion (161)",
+    ("enable", None, None): "'to enable elections to take place': like allow, a permission is no act of its own (080)",
+    ("submit", None, None): "'submitted a proposal/report/bid': filing a document is no yielding (080)",
+    ("moderate", None, None): "'moderated a debate', 'moderate its tone': no restriction of an actor (170)",
+    ("ready", None, None): "'readied troops/a proposal': the object is the act; no intent to cooperate (030)",
+    ("study", None, None): "'will study the proposal': considering a text is no investigation (090)",
+    ("check", None, None): "'checked the documents', 'check the spread': no investigation of an actor (090)",
+    ("look", None, None): "'looked over the plan': reading, no investigation (090)",
     ("found", None, "guilty"): "PETRARCH's FOUND GUILTY is 'find guilty' (the core file's find + guilty); "
                                "on the lemma 'found' it would only match 'founded'",
     ("continue", None, "effort"): "'continued their effort to overthrow the government': the event is the "

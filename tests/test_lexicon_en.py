@@ -135,6 +135,9 @@ NOT_EVENTS_EN = [
     ("India prepared an attack in Pakistan.", "prepared", None),
     ("France renounced violence against Algeria.", "renounced", None),
     ("Israel blamed Hamas for the bombing in Gaza, which set off a wave of violence.", "set", None),
+    ("The Egyptian minister moderated a debate on water rights.", "moderated", None),
+    ("Russia readied a new proposal on Syria.", "readied", None),
+    ("Germany checked the documents of Syrian migrants.", "checked", None),
     # rallying pressure groups is no mobilisation of armed forces
     ("Egypt mobilized pressure groups in France.", "mobilized", "154"),
 ]
