@@ -100,6 +100,8 @@ NOT_EVENTS_FR = [
     ("La nageuse française a cédé son titre aux États-Unis.", "cédé", None),
     # renoncer à + infinitive negates its complement; no concession of its own
     ("La Commission européenne a renoncé à lancer une procédure contre la Pologne.", "renoncé", None),
+    # advocating a goal is no appeal to the actor it names (English: advocate)
+    ("Le Hamas, qui prône la destruction d'Israël, a rencontré des responsables syriens.", "prône", None),
 ]
 
 
@@ -124,6 +126,7 @@ EVENTS_FR = [
     ("Le Japon prie la Chine de libérer les pêcheurs.", "fr.prier.020", "JPN", "CHN"),
     ("La Chine a renoncé à ses revendications sur Taïwan.", "fr.x.renoncer.080.prétention", "CHN", "---"),
     ("La Hongrie a accepté des migrants afghans.", "fr.x.accepter.075.réfugié", "HUN", "AFG"),
+    ("La Russie prône le dialogue avec la Turquie.", "fr.prôner.020", "RUS", "TUR"),
     # hosting a meeting between two parties: both are its targets (English: host a meeting between)
     ("La Turquie accueillera une réunion entre la Russie et l'Ukraine.", "fr.x.accueillir.043.sommet", "TUR", "UKR"),
 ]
