@@ -146,6 +146,41 @@ flatten quarrel conflict duel grapple struggle stone infest push inhabit overrun
 desolate destroy devastate disarm dominate eradicate obliterate overcome overpower overtake overwhelm
 ravage ravish raze ruin shatter smash subjugate annihilate bust crush decimate defeat
 """.split())
+# derived entries left out after merging, each with the reason: (lemma, particle, object lemma or None)
+# -> why the PETRARCH pattern does not hold for news English as the coder matches it (found by reading
+# the spurious events of the English development set; tests/test_lexicon_en.py codes the counter-examples)
+EXCLUDE = {
+    ("go", None, None): "'a staff member went missing', 'to go there': a movement naming no destination "
+                        "is neither a consultation nor a concession (080/040)",
+    ("allow", None, None): "'resigned to allow elections', 'before allowing aid convoys': a permission is "
+                           "no act of its own (its complement is); 080 only with an object noun",
+    ("advocate", None, None): "'Hamas, which advocates Israel's destruction': advocating a policy is no "
+                              "appeal to the actor named in the object (020)",
+    ("run", None, None): "'ran into difficulties/opposition': no meeting (040)",
+    ("travel", None, None): "'deported for traveling without documents': travel with a direct object is no "
+                            "meeting (040); 'travel to X' is the core file's visit",
+    ("apply", None, None): "'applying double standards', 'apply the law': no appeal (020)",
+    ("renounce", None, None): "'renounce violence/claims' is a concession, not disapproval (110)",
+    ("dispute", None, None): "'the Beagle Channel, disputed by Argentina and Chile', 'its fisheries dispute' "
+                             "(a noun tagged as a verb): a contested territory or claim, no criticism (110)",
+    ("prepare", None, None): "'prepared to resume shelling', 'prepare elections': preparing is no intent to "
+                             "cooperate (030); the complement is the event",
+    ("prepare", None, "attack"): "preparing an attack is no bombing (183); 'prepared to attack' is coded "
+                                 "through its complement",
+    ("say", None, "support"): "'say' reports: 'said support for X was waning' is no praise (051)",
+    ("base", None, "diplomat"): "'two Russian diplomats based in Geneva': a post, no expulsion (161)",
+    ("enable", None, None): "'to enable elections to take place': like allow, a permission is no act of its own (080)",
+    ("submit", None, None): "'submitted a proposal/report/bid': filing a document is no yielding (080)",
+    ("moderate", None, None): "'moderated a debate', 'moderate its tone': no restriction of an actor (170)",
+    ("ready", None, None): "'readied troops/a proposal': the object is the act; no intent to cooperate (030)",
+    ("study", None, None): "'will study the proposal': considering a text is no investigation (090)",
+    ("check", None, None): "'checked the documents', 'check the spread': no investigation of an actor (090)",
+    ("look", None, None): "'looked over the plan': reading, no investigation (090)",
+    ("found", None, "guilty"): "PETRARCH's FOUND GUILTY is 'find guilty' (the core file's find + guilty); "
+                               "on the lemma 'found' it would only match 'founded'",
+    ("continue", None, "effort"): "'continued their effort to overthrow the government': the event is the "
+                                  "complement, not cooperation (060)",
+}
 MASS = {"aid", "assistance", "help", "support", "information", "intelligence", "food", "relief",
         "cooperation", "asylum", "access", "protection", "money", "cash", "fire", "pressure",
         "evidence", "concern", "regret", "sympathy", "condolence", "gratitude", "optimism", "hope",
@@ -589,11 +624,21 @@ def main(argv=None) -> int:
             e["_obj"] = obj_lemma
             out.append(e)
     out = merge(out, reasons)
-    out = verify(out, reasons, report=args.report)
+    kept = []
+    for e in out:
+        objs = e.get("obj") or [None]
+        why = next((EXCLUDE[k] for o in objs if (k := (e["lemma"], e.get("particle"), o)) in EXCLUDE), None)
+        if why is not None:
+            reasons["excluded"] += 1
+            if args.report:
+                print(f"drop excluded     {e['cameo']:5} {e['id']}: {why}")
+            continue
+        kept.append(e)
+    out = verify(kept, reasons, report=args.report)
     if not args.no_pipeline:
         out = verify_pipeline(out, reasons, report=args.report)
     _write(args.out, out)
-    print(f"{len(out)} entries -> {args.out.relative_to(ROOT)}; candidates: {dict(reasons)}", file=sys.stderr)
+    print(f"{len(out)} entries -> {args.out}; candidates: {dict(reasons)}", file=sys.stderr)
     return 0
 
 
@@ -697,14 +742,14 @@ def verify(derived: list[dict], reasons, *, report: bool = False) -> list[dict]:
     return keep
 
 
-def verify_pipeline(derived: list[dict], reasons, *, report: bool = False) -> list[dict]:
+def verify_pipeline(derived: list[dict], reasons, *, report: bool = False, path: Path = OUT) -> list[dict]:
     """Code every example with the whole pipeline (actors included) and keep the entries
     whose example yields their own event with the expected actors, as tests/test_lexicon.py asks.
     The lexicon the pipeline loads is the one on disk, so the file is written first."""
     from eventwire import lexicon as lexmod
     from eventwire.pipeline import code_text
 
-    _write(OUT, derived)
+    _write(path, derived)
     lexmod.load_lexicon.cache_clear()
 
     def c3(a):

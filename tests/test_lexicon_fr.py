@@ -90,3 +90,52 @@ def test_each_example_holds_its_predicate_with_the_entry_lemma():
             bad.append(f"{r['_where']} {r['id']}: {r['example']}")
     # a few parser quirks are tolerated (listed in the report); a regression is not
     assert len(bad) <= max(10, len(recs) // 50), "\n".join(bad[:40])
+
+
+# --------------------------------------------------------------------------- entries tightened
+# (sentence, predicate word, CAMEO code it must not give there, or None for no event on that word)
+NOT_EVENTS_FR = [
+    ("Le pape François a voulu se recueillir en Pologne et prier.", "prier", None),
+    ("La police kényane déploie toute l'aide possible au Soudan.", "déploie", None),
+    ("La nageuse française a cédé son titre aux États-Unis.", "cédé", None),
+    # renoncer à + infinitive negates its complement; no concession of its own
+    ("La Commission européenne a renoncé à lancer une procédure contre la Pologne.", "renoncé", None),
+    # advocating a goal is no appeal to the actor it names (English: advocate)
+    ("Le Hamas, qui prône la destruction d'Israël, a rencontré des responsables syriens.", "prône", None),
+]
+
+
+@pytest.fixture(scope="module")
+def code_fr():
+    from eventwire.pipeline import code_text
+
+    return lambda s: code_text(s, lang="fr").events
+
+
+@pytest.mark.parametrize("sentence, word, cameo", NOT_EVENTS_FR, ids=[r[1] for r in NOT_EVENTS_FR])
+def test_a_predicate_word_that_is_no_such_act_codes_no_event(code_fr, sentence, word, cameo):
+    at = sentence.index(word)
+    hits = [(v.rule, v.cameo) for v in code_fr(sentence)
+            if v.predicate[0] == at and (cameo is None or v.cameo == cameo)]
+    assert not hits, hits
+
+
+EVENTS_FR = [
+    ("L'Allemagne a déployé des troupes en Lituanie.", "fr.déployer.154", "DEU", "LTU"),
+    ("Le Royaume-Uni a cédé à la pression de la Russie.", "fr.céder.080", "GBR", "RUS"),
+    ("Le Japon prie la Chine de libérer les pêcheurs.", "fr.prier.020", "JPN", "CHN"),
+    ("La Chine a renoncé à ses revendications sur Taïwan.", "fr.x.renoncer.080.prétention", "CHN", "---"),
+    ("La Hongrie a accepté des migrants afghans.", "fr.x.accepter.075.réfugié", "HUN", "AFG"),
+    ("La Russie prône le dialogue avec la Turquie.", "fr.prôner.020", "RUS", "TUR"),
+    # hosting a meeting between two parties: both are its targets (English: host a meeting between)
+    ("La Turquie accueillera une réunion entre la Russie et l'Ukraine.", "fr.x.accueillir.043.sommet", "TUR", "UKR"),
+]
+
+
+@pytest.mark.parametrize("sentence, rule, source, target", EVENTS_FR, ids=[r[1] for r in EVENTS_FR])
+def test_the_tightened_entries_still_code_their_act(code_fr, sentence, rule, source, target):
+    def c3(a):
+        return (a.actor.country or a.actor.code)[:3] if a is not None else "---"
+
+    got = [(v.rule, c3(v.source), c3(v.target)) for v in code_fr(sentence)]
+    assert (rule, source, target) in got, got
