@@ -20,14 +20,14 @@ from conftest import REPO, SHARED, needs_shared
 FLOORS = {
     # French: the issue's bars are F1 0.80, recall 0.75, and on matched events factuality and
     # reported_by 0.85, exact code 0.60, date and location 0.85. First landing: P 0.911,
-    # R 0.773, F1 0.836. Second landing: P 0.929, R 0.788, F1 0.852; on matched exact code
+    # R 0.773, F1 0.836. Second landing: P 0.945, R 0.788, F1 0.86; on matched exact code
     # 0.962, factuality 0.981, reported_by 0.981, date 0.95, location 0.929.
-    "fr": {"f1": 0.85, "recall": 0.78, "precision": 0.92,
+    "fr": {"f1": 0.855, "recall": 0.78, "precision": 0.94,
            "on_matched": {"factuality": 0.97, "reported_by": 0.97, "exact_code": 0.96,
                           "date": 0.95, "location": 0.92}},
     # English (PLOVER gold-standard sentences, one gold event each: read recall; the issue's
-    # bar is 0.80). First landing 0.651; second landing R 0.831, P 0.541.
-    "en": {"recall": 0.83, "precision": 0.54},
+    # bar is 0.80). First landing 0.651; second landing R 0.831, P 0.575.
+    "en": {"recall": 0.83, "precision": 0.57},
 }
 
 
