@@ -61,7 +61,7 @@ CASES_FR = [
     ("La police irakienne a indiqué que trois civils irakiens ont été tués à Bagdad.", ("---", "IRQ", "19")),
     # readiness adjective: the adjective's subject acts, and the act is an intention (03)
     ("Le Kenya est prêt à lever les sanctions contre la Somalie.", ("KEN", "SOM", "03")),
-    ("L'Égypte est disposée à accueillir des pourparlers entre Israël et le Hamas.", ("EGY", "---", "03")),
+    ("L'Égypte est disposée à accueillir des pourparlers entre Israël et le Hamas.", ("EGY", "ISR", "03")),
     ("L'Iran s'est déclaré disposé à négocier avec les États-Unis.", ("IRN", "USA", "03")),
     # an intention noun: the infinitive after it is an intended act of the noun's owner
     ("L'Iran a exprimé sa volonté de négocier avec les États-Unis.", ("IRN", "USA", "03")),
