@@ -9,299 +9,49 @@ verbs, contractions) come from the language's ``cues.json``.
 The main entry point is :func:`roles_of`, which gives a predicate token its logical
 subject(s), object(s), indirect object(s), prepositional dependents and clausal
 complements, with passive voice, relative clauses, coordination and control resolved.
+
+The label schemes, dependents and the :class:`Grammar` live in :mod:`eventwire.grammar`; the
+arguments a noun names in :mod:`eventwire.noun_arguments`; this module re-exports their names.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-# --------------------------------------------------------------------------- label schemes
-
-
-@dataclass(frozen=True, slots=True)
-class Scheme:
-    subj: frozenset
-    subj_pass: frozenset
-    obj: frozenset
-    iobj: frozenset
-    agent: frozenset
-    clausal: frozenset  # complements and adjuncts that are clauses
-    conj: str
-    relcl: frozenset
-    acl: frozenset
-    appos: str
-    skip: frozenset  # function-word dependents never arguments
-    aux_pass: frozenset
-    neg: frozenset
-    mark: frozenset
-    poss: frozenset
-    modifier_adj: frozenset
-    iobj_prep: str
-    agent_prep: str
-
-
-UD = Scheme(
-    subj=frozenset({"nsubj", "csubj", "expl:subj"}),
-    subj_pass=frozenset({"nsubj:pass", "csubj:pass"}),
-    obj=frozenset({"obj"}),
-    iobj=frozenset({"iobj"}),
-    agent=frozenset({"obl:agent"}),
-    clausal=frozenset({"xcomp", "ccomp", "advcl", "acl", "csubj"}),
-    conj="conj",
-    relcl=frozenset({"acl:relcl"}),
-    acl=frozenset({"acl"}),
-    appos="appos",
-    skip=frozenset({"case", "mark", "punct", "det", "cc", "aux", "aux:tense", "aux:pass", "aux:caus", "cop",
-                    "fixed", "flat:name", "flat:foreign", "expl:comp", "expl:pv", "expl:pass", "dep", "discourse"}),
-    aux_pass=frozenset({"aux:pass"}),
-    neg=frozenset({"advmod"}),
-    mark=frozenset({"mark"}),
-    poss=frozenset(),
-    modifier_adj=frozenset({"amod"}),
-    iobj_prep="à",
-    agent_prep="par",
+from .grammar import (  # noqa: F401 - re-exported: arguments' names stay importable
+    CLEAR,
+    SCHEMES,
+    UD,
+    Dep,
+    Grammar,
+    Roles,
+    Scheme,
+    _expand,
+    _markers,
+    _words,
+    argument_words,
+    conjuncts,
+    coordinated_modifiers,
+    dependents,
+    has_own_subject,
+    is_infinitive_or_participle,
+    is_passive,
+    is_reflexive,
+    norm_prep,
+    participle_modifier,
+    present_participle_modifier,
+    scheme_for,
 )
-
-CLEAR = Scheme(
-    subj=frozenset({"nsubj", "csubj", "expl"}),
-    subj_pass=frozenset({"nsubjpass", "csubjpass"}),
-    obj=frozenset({"dobj", "obj", "attr"}),
-    iobj=frozenset({"dative", "iobj"}),
-    agent=frozenset({"agent"}),
-    clausal=frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "csubj"}),
-    conj="conj",
-    relcl=frozenset({"relcl"}),
-    acl=frozenset({"acl"}),
-    appos="appos",
-    skip=frozenset({"case", "mark", "punct", "det", "cc", "aux", "auxpass", "prt", "neg", "predet",
-                    "preconj", "dep", "intj", "meta", "quantmod", "nummod", "possessive"}),
-    aux_pass=frozenset({"auxpass"}),
-    neg=frozenset({"neg", "advmod"}),
-    mark=frozenset({"mark", "aux"}),
-    poss=frozenset({"poss"}),
-    modifier_adj=frozenset({"amod", "compound", "nmod"}),
-    iobj_prep="to",
-    agent_prep="by",
+from .noun_arguments import (  # noqa: F401 - re-exported
+    event_agents,
+    fronted_subject,
+    misparsed_gerund_head,
+    owner_objects,
+    participants,
+    participle_agents,
+    participle_agents_of,
+    purpose_holder,
+    statement_author,
+    text_issuer,
 )
-
-SCHEMES = {"fr": UD, "en": CLEAR}
-
-
-def scheme_for(lang: str) -> Scheme:
-    return SCHEMES.get(lang, UD)
-
-
-# --------------------------------------------------------------------------- dependents
-
-
-@dataclass(frozen=True, slots=True)
-class Dep:
-    """A dependent of a predicate: its head token, the preposition or complementiser
-    that introduces it (normalised, ``""`` when none) and its dependency label."""
-
-    tok: object
-    prep: str
-    dep: str
-
-
-def norm_prep(words: list[str], contractions: dict) -> str:
-    out = []
-    for w in words:
-        w = w.lower().replace("’", "'")
-        out.append(contractions.get(w, w))
-    return " ".join(out)
-
-
-def _markers(tok, sch: Scheme) -> list:
-    """Case / mark tokens in front of a dependent (with their ``fixed`` parts), in order."""
-    found = []
-    for c in tok.children:
-        if c.dep_ in ("case", "mark"):
-            found.append(c)
-            found.extend(f for f in c.children if f.dep_ == "fixed")
-    found.sort(key=lambda t: t.i)
-    return found
-
-
-def dependents(tok, sch: Scheme, contractions: dict) -> list[Dep]:
-    """Every argument-like dependent of ``tok`` with the preposition introducing it."""
-    out: list[Dep] = []
-    if sch is CLEAR:
-        for c in tok.children:
-            d = c.dep_
-            if d in ("prep", "agent") or (d == "dative" and c.pos_ == "ADP"):
-                for g in c.children:
-                    if g.dep_ in ("pobj", "pcomp"):
-                        out.append(Dep(g, "by" if d == "agent" else c.lower_, "agent" if d == "agent" else d))
-                    elif g.dep_ == "prep":  # according to, out of, because of
-                        for gg in g.children:
-                            if gg.dep_ in ("pobj", "pcomp"):
-                                out.append(Dep(gg, f"{c.lower_} {g.lower_}", "prep"))
-                continue
-            if d in sch.skip:
-                continue
-            prep = ""
-            if d in ("xcomp", "advcl", "ccomp"):
-                marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux") and m.lower_ in ("to", "if", "that", "whether", "unless")]
-                prep = marks[0] if marks else ""
-            out.append(Dep(c, prep, d))
-        return out
-    for c in tok.children:
-        d = c.dep_
-        if d in sch.skip:
-            continue
-        if d in sch.obj or d in sch.subj or d in sch.subj_pass:
-            prep = ""  # ``des``/``du`` before an object is a partitive article, not ``de``
-        else:
-            prep = norm_prep([m.text for m in _markers(c, sch)], contractions)
-        out.append(Dep(c, prep, d))
-    return out
-
-
-def conjuncts(tok, sch: Scheme) -> list:
-    """``tok`` and the tokens coordinated with it (``Moscou et Pyongyang``)."""
-    out = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == sch.conj and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") and c not in out:
-                out.append(c)
-                stack.append(c)
-    return out
-
-
-def coordinated_modifiers(tok, sch: Scheme) -> list:
-    """``the Turkish and Greek sides``, ``les gouvernements britannique, australien et danois``:
-    the modifiers of a noun when they are coordinated (each may name its own actor), else []."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return []
-    out: list = []
-    coordinated = False
-    for m in tok.children:
-        if m.dep_ not in sch.modifier_adj or m.pos_ not in ("ADJ", "PROPN", "NOUN"):
-            continue
-        for x in conjuncts(m, sch):
-            if x not in out:
-                out.append(x)
-            coordinated = coordinated or x.i != m.i
-    return sorted(out, key=lambda t: t.i) if coordinated and len(out) >= 2 else []
-
-
-def is_reflexive(tok) -> bool:
-    """A verb with a reflexive clitic (``s'est engagé``, ``se sont concertés``)."""
-    for c in tok.children:
-        if c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "expl") and c.lower_ in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"):
-            return True
-        if c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex") and c.i < tok.i:
-            return True
-    return False
-
-
-def is_passive(tok, sch: Scheme) -> bool:
-    for c in tok.children:
-        if c.dep_ in sch.aux_pass or c.dep_ in sch.subj_pass or c.dep_ in sch.agent:
-            return True
-    return participle_modifier(tok, sch)
-
-
-def participle_modifier(tok, sch: Scheme) -> bool:
-    """A past participle modifying a noun (``une résolution proposée par la Russie``)."""
-    if tok.dep_ not in sch.acl:
-        return False
-    if any(c.dep_ in ("aux", "aux:tense") for c in tok.children):
-        return False  # ``les attentats ayant frappé Bruxelles``: a compound active participle
-    if sch is CLEAR:
-        return tok.tag_ == "VBN"
-    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
-
-
-def present_participle_modifier(tok, sch: Scheme, *, statement_nouns=frozenset()) -> bool:
-    """``Poutine arrivant à Pyongyang``, ``a statement demanding``; on a statement noun the
-    French parser sometimes hangs the participle as ``amod`` (``un communiqué demandant``)."""
-    if tok.dep_ not in sch.acl and not (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in statement_nouns):
-        return False
-    if sch is CLEAR:
-        return tok.tag_ == "VBG"
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
-
-
-def has_own_subject(tok, sch: Scheme) -> bool:
-    return any(c.dep_ in sch.subj or c.dep_ in sch.subj_pass for c in tok.children)
-
-
-def is_infinitive_or_participle(tok, sch: Scheme) -> bool:
-    if sch is CLEAR:
-        return tok.tag_ in ("VB", "VBG", "VBN")
-    vf = tok.morph.get("VerbForm")
-    return bool(vf) and vf[0] in ("Inf", "Part", "Ger")
-
-
-# --------------------------------------------------------------------------- roles
-
-
-@dataclass(slots=True)
-class Roles:
-    """Logical roles of a predicate. Each list holds head tokens, coordination expanded."""
-
-    subj: list = field(default_factory=list)
-    obj: list = field(default_factory=list)
-    iobj: list = field(default_factory=list)
-    agent: list = field(default_factory=list)
-    poss: list = field(default_factory=list)  # for nouns: par X, de X, adjective, possessive
-    preps: list = field(default_factory=list)  # (prep, token) nominal dependents
-    comps: list = field(default_factory=list)  # (prep, token) clausal / event complements
-    passive: bool = False
-    deps: list = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Grammar:
-    """Everything argument finding needs for one language."""
-
-    lang: str
-    scheme: Scheme
-    relative_pronouns: frozenset
-    object_control: frozenset
-    iobj_control: frozenset
-    contractions: dict
-    time_nouns: frozenset = frozenset()
-    support_verbs: frozenset = frozenset()
-    etre_verbs: frozenset = frozenset()
-    owner_preps: frozenset = frozenset()  # ``a camp for refugees``: the people a place or thing is for
-    statement_nouns: frozenset = frozenset()  # ``a statement demanding``: a text speaking for its author
-    authorship_verbs: frozenset = frozenset()  # ``X issued a statement``: X is the statement's author
-    statement_preps: frozenset = frozenset()  # ``X said in a statement``: X is its author too
-    participant_preps: frozenset = frozenset()  # ``a meeting between X and Y``: its parties
-    adversative_preps: frozenset = frozenset()  # ``weapons to use against X``: whom a thing is meant against
-    circumstance_marks: frozenset = frozenset()  # ``after X did``: a clause of time or cause, no content
-    purpose_preps: frozenset = frozenset()  # ``converged for a rally``: going for an event is holding it
-    place_nouns: frozenset = frozenset()  # ``the town of Gorazde``: a place, not an actor
-    place_preps: frozenset = frozenset()  # where a movement goes to or comes from
-
-
-def _words(raw: dict, key: str) -> frozenset:
-    return frozenset(w.lower() for w in raw.get(key, {}).get("words", ()))
-
-
-def argument_words(raw: dict) -> dict:
-    """The :class:`Grammar` word lists that only argument finding reads, from a language's
-    ``cues.json`` (``owner_preps``, ``statement_nouns``, ``authorship_verbs``)."""
-    out = {k: _words(raw, k) for k in ("owner_preps", "statement_nouns", "authorship_verbs", "participant_preps",
-                                       "adversative_preps", "circumstance_marks", "purpose_preps")}
-    out["statement_preps"] = frozenset(w.lower() for w in raw.get("statement_nouns", {}).get("preps", ()))
-    out["place_nouns"] = _words(raw, "place_nouns")
-    out["place_preps"] = frozenset(w.lower() for w in raw.get("place_nouns", {}).get("preps", ()))
-    return out
-
-
-def _expand(toks, sch):
-    out = []
-    for t in toks:
-        for c in conjuncts(t, sch):
-            if c not in out:
-                out.append(c)
-    return out
 
 
 def _antecedent(tok, pred, g: Grammar):
@@ -432,25 +182,6 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     return r
 
 
-def purpose_holder(noun, g: Grammar, *, depth: int = 0) -> list:
-    """The subject of the verb that holds the event noun ``noun`` (a support verb it is no
-    subject of: ``X held a rally``, ``X a mené des négociations``, ``nous avons été en
-    contact``) or goes for it (``Thousands converged on Lagos for a rally``, ``se sont
-    rassemblés pour une manifestation``: ``purpose_preps``); [] otherwise (``X banned the
-    rally``)."""
-    sch = g.scheme
-    gov, rel = noun.head, noun.dep_
-    if rel == "pobj" and gov.lower_ in g.purpose_preps:
-        gov, rel = gov.head, "purpose"  # English: verb -> for -> rally
-    elif any(m.dep_ == "case" and m.lower_ in g.purpose_preps for m in noun.children):
-        rel = "purpose"  # UD: verb -> rally (case pour)
-    if gov == noun or gov.pos_ not in ("VERB", "AUX"):
-        return []
-    if rel == "purpose" or (gov.lemma_.lower() in g.support_verbs and rel not in sch.subj and rel not in sch.subj_pass):
-        return roles_of(gov, g, depth=depth + 1).subj
-    return []
-
-
 def purpose_clauses(tok, g: Grammar) -> list:
     """The clauses of purpose of the verb ``tok``: ``began a hunger strike to protest``,
     ``ont fait grève pour protester`` (an infinitive with ``to``, or introduced by one of
@@ -463,154 +194,6 @@ def purpose_clauses(tok, g: Grammar) -> list:
         if ("to" in marks and c.tag_ == "VB") or (marks & g.purpose_preps and "Inf" in c.morph.get("VerbForm")):
             out.append(c)
     return out
-
-
-def statement_author(noun, g: Grammar, *, depth: int = 0) -> list:
-    """Who speaks through the statement noun ``noun``: the subject of the verb that issues or
-    adopts it (``X issued a declaration``, ``the Council adopted a resolution drafted by
-    France``, ``X a publié un communiqué``), else its own named actor (``a statement by X``,
-    ``X's letter``, ``a statement issued by X``), else the subject of the verb it is the frame
-    of (``X said in a statement``); [] otherwise (the caller keeps the noun itself, which may name
-    its actor: ``une résolution du Conseil``; when it names none, :func:`text_issuer` is the last
-    resort)."""
-    sch = g.scheme
-    gov, rel = noun.head, noun.dep_
-    if sch is CLEAR and rel == "pobj" and gov.dep_ == "prep" and gov.lower_ in g.statement_preps:
-        gov, rel = gov.head, "frame"
-    elif rel in ("obl", "obl:mod", "obl:arg") and any(m.lower_ in g.statement_preps for m in noun.children if m.dep_ == "case"):
-        rel = "frame"
-    verbal = gov != noun and gov.pos_ in ("VERB", "AUX")
-    if verbal and gov.lemma_.lower() in g.authorship_verbs and (rel in sch.obj or rel in sch.subj_pass):
-        issuer = roles_of(gov, g, depth=depth + 1).subj  # of a passive: its agent
-        if issuer:
-            return issuer
-    nr = roles_of(noun, g, depth=depth + 1)
-    # named owners only: an adjective or a common noun (``a joint statement``, ``a declaration
-    # of principles``) is no author, nor who merely proposed it (``une résolution proposée par
-    # la Russie qui ordonne``: the body adopting it orders)
-    proposers = {a.i for c in noun.children if participle_modifier(c, sch) and c.lemma_.lower() not in g.authorship_verbs
-                 for a in _expand(participle_agents_of(c, g), sch)}
-    own = [t for t in nr.poss if t.i not in proposers and (
-        t in nr.agent or t.pos_ in ("PROPN", "PRON") or t.dep_ in sch.poss or (t.pos_ == "DET" and "Yes" in t.morph.get("Poss")))]
-    if own:
-        return own
-    if verbal and rel == "frame":
-        return roles_of(gov, g, depth=depth + 1).subj
-    return []
-
-
-def text_issuer(noun, g: Grammar) -> list:
-    """The subject of whatever verb the statement noun ``noun`` hangs on, through two noun
-    phrases at most (``ont voté en faveur d'une résolution``), unless the noun is that verb's
-    subject: who speaks through a text when neither :func:`statement_author` nor the noun
-    itself names an actor."""
-    node = noun
-    for _ in range(3):
-        head = node.head
-        if head == node:
-            return []
-        if head.pos_ in ("VERB", "AUX"):
-            return roles_of(head, g).subj if node.dep_ not in g.scheme.subj else []
-        if head.pos_ not in ("NOUN", "PROPN") or node.dep_ not in ("nmod", "pobj", "prep", "obl", "obl:arg", "obj", "dobj"):
-            return []
-        node = head
-    return []
-
-
-def owner_objects(tok, g: Grammar, skip=frozenset()) -> list:
-    """``a camp for Congolese refugees``, ``un abri pour les déplacés``: the people a common
-    noun that is no event (not in ``skip``) is for; common nouns only (``a convoy for
-    Sarajevo`` names a destination, not an owner)."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() in skip or not g.owner_preps:
-        return []
-    return [d.tok for d in dependents(tok, g.scheme, g.contractions)
-            if d.prep in g.owner_preps and d.tok.pos_ == "NOUN" and d.dep not in g.scheme.clausal]
-
-
-def participants(tok, g: Grammar) -> list:
-    """``a meeting between Israel and the PLO``, ``une rencontre entre X et Y``: the parties
-    a noun names with ``between`` / ``entre``, coordination expanded."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not g.participant_preps:
-        return []
-    found = [d.tok for d in dependents(tok, g.scheme, g.contractions)
-             if d.prep in g.participant_preps and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
-    return _expand(found, g.scheme)
-
-
-def event_agents(noun, g: Grammar) -> list:
-    """The doer an event noun names itself: ``by X`` / ``par X`` (also on a participle
-    modifying it: ``the demonstration staged by students``), a named possessor (``Sweden's
-    decision``) or a name modifying it (``the Hamas attack``); not a possessive pronoun (``has
-    reneged on his commitment``: mostly the doer of the governing act itself), an adjective
-    (``les menaces américaines`` may be threats against Americans) nor ``of X`` / ``de X``,
-    often what the act is done to."""
-    sch = g.scheme
-    r = roles_of(noun, g, depth=1)
-    of = {t.i for p, t in r.preps if p in ("de", "of")}
-    return [t for t in r.poss if t.i not in of and (
-        t in r.agent or (t.pos_ in ("PROPN", "NOUN") and (t.pos_ == "PROPN" or t.dep_ in sch.poss)))]
-
-
-def participle_agents(tok, g: Grammar) -> list:
-    """``la manifestation organisée par les étudiants``, ``war crimes committed by X``, ``une
-    manifestation ayant été organisée par X``: the agents of the passive participles modifying
-    the noun ``tok`` (its own actor)."""
-    sch = g.scheme
-    return [a for c in tok.children
-            if participle_modifier(c, sch) or (c.dep_ in sch.acl and any(x.dep_ in sch.aux_pass for x in c.children))
-            for a in participle_agents_of(c, g)]
-
-
-def participle_agents_of(part, g: Grammar) -> list:
-    """The ``by X`` / ``par X`` agents of the participle ``part``."""
-    sch = g.scheme
-    return [d.tok for d in dependents(part, sch, g.contractions)
-            if (d.dep in sch.agent or d.prep == sch.agent_prep) and d.tok.pos_ in ("NOUN", "PROPN", "PRON")]
-
-
-def misparsed_gerund_head(tok, sch: Scheme):
-    """``vetoed a Security Council resolution censuring X``: the English parser sometimes
-    makes the participle the object and the noun it modifies its ``compound``; a gerund
-    that takes arguments of its own (an object, a prepositional phrase) has no compound noun,
-    so that noun is the real head (``nation building`` takes none: it stays as it is)."""
-    if sch is not CLEAR or tok.tag_ != "VBG":
-        return None
-    if not any(c.dep_ in sch.obj or c.dep_ == "prep" for c in tok.children if c.i > tok.i):
-        return None
-    nouns = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i]
-    return nouns[-1] if nouns else None
-
-
-def fronted_subject(tok, sch: Scheme) -> list:
-    """``With the signing of a memorandum, the government and the rebels have agreed``: the
-    parser hangs the subject on the fronted phrase as a conjunct of its noun; a finite verb
-    with no subject takes the conjunct that follows the phrase's comma and ends right before
-    the verb (and its auxiliaries)."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.i == 0:
-        return []
-    if not any(c.dep_ in ("aux", "aux:tense") for c in tok.children) and "Fin" not in tok.morph.get("VerbForm"):
-        return []
-    doc = tok.doc
-    i = tok.i - 1
-    while i >= 0 and doc[i].head == tok and doc[i].dep_ in ("aux", "aux:tense", "neg", "advmod", "punct"):
-        i -= 1
-    if i <= 0:
-        return []
-    attached = (sch.conj, sch.appos)  # as a conjunct or an apposition of the phrase's noun
-    h = doc[i]
-    while h.dep_ not in attached and h.head != h and h.head.i < tok.i and h.head.right_edge.i == i:
-        h = h.head  # up to the head of the last phrase before the verb
-    # up the chain of conjuncts to the one that follows the comma (``, the government and SPLM``)
-    while h.dep_ in attached and h.left_edge.i > 0 and doc[h.left_edge.i - 1].text != ",":
-        h = h.head
-    if h.dep_ not in attached or h.pos_ not in ("NOUN", "PROPN") or h.right_edge.i != i or h.left_edge.i == 0:
-        return []
-    anc = h
-    while anc.head != anc and anc.head != tok:
-        anc = anc.head
-    if anc.head != tok or anc.i > tok.i or anc.dep_ not in ("prep", "obl", "obl:mod", "advcl", "nmod"):
-        return []
-    return [h]
 
 
 def inherited_subject(tok, g: Grammar, *, depth: int = 0) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .kb import holder_of, make_actor, pieces
-from .mentions import (
+from .detected import (
     _DEFINITE,
     _FORMER,
     _INDEF,
