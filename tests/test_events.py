@@ -211,6 +211,23 @@ NOT_CODED_AS = [
 ]
 
 
+# a court's verdict: the adjective predicated of the object (``reconnu X coupable``, the parser's
+# ``amod`` of X) is the entry's required object word, so it is a sentencing (116), not a recognition
+VERDICTS = [
+    ("Un tribunal de Berlin a reconnu trois officiers syriens coupables de torture.", "fr", "116", "054"),
+    ("La cour a reconnu l'ancien ministre malien coupable de détournement.", "fr", "116", "054"),
+    ("La justice turque a déclaré le journaliste allemand coupable.", "fr", "116", "111"),
+    ("A Turkish court found two German journalists guilty of espionage.", "en", "116", "040"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,wanted,unwanted", VERDICTS, ids=[c[0][:50] for c in VERDICTS])
+def test_a_verdict_is_coded_as_a_sentencing(text, lang, wanted, unwanted):
+    codes = [e.cameo for e in code_text(text, lang=lang, published="2024-06-19").events]
+    assert wanted in codes and unwanted not in codes, f"{text!r}: got {codes}"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text,lang,unwanted", NOT_CODED_AS, ids=[c[0][:50] for c in NOT_CODED_AS])
 def test_a_construction_does_not_code_the_act_it_governs(text, lang, unwanted):

@@ -69,6 +69,18 @@ def _dep_words(t) -> set:
     return words
 
 
+def _object_predicate(roles: Roles, want: set):
+    """The adjective predicated of the object that the parser hung on the object noun
+    (``a reconnu l'ancien ministre coupable de corruption``: ``coupable`` is an ``amod`` of
+    ``ministre``): it stands for the entry's required object word; the noun stays the object."""
+    for o in roles.obj:
+        for c in o.children:
+            if (c.dep_ in ("amod", "acl", "xcomp") and c.i > o.i and c.pos_ in ("ADJ", "VERB")
+                    and {c.lemma_.lower(), c.lower_} & want):
+                return c
+    return None
+
+
 def _match(entry: Entry, tok, roles: Roles, g: Grammar):
     """Does ``entry`` fit the predicate ``tok``? Returns (ok, matched object token)."""
     if entry.reflexive != _is_reflexive(tok):
@@ -103,6 +115,8 @@ def _match(entry: Entry, tok, roles: Roles, g: Grammar):
                 if _dep_words(t) & want:
                     obj_tok = t
                     break
+        if obj_tok is None:
+            obj_tok = _object_predicate(roles, want)
         if obj_tok is None:
             return False, None
     return True, obj_tok
