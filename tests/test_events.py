@@ -218,6 +218,13 @@ VERDICTS = [
     ("La cour a reconnu l'ancien ministre malien coupable de détournement.", "fr", "116", "054"),
     ("La justice turque a déclaré le journaliste allemand coupable.", "fr", "116", "111"),
     ("A Turkish court found two German journalists guilty of espionage.", "en", "116", "040"),
+    # the penalty phrase the parser hung on the object noun (``à douze ans`` on ``militant``) is the
+    # verb's: a sentencing (116), not a condemnation (111) ...
+    ("Un tribunal russe a condamné un militant ukrainien à douze ans de prison.", "fr", "116", "111"),
+    ("La justice chinoise a condamné un chercheur japonais à la prison.", "fr", "116", "111"),
+    # ... but not the place of an event noun, nor a later complement of a noun that has its own
+    ("La Pologne a condamné l'attentat à la voiture piégée.", "fr", "111", "116"),
+    ("La Chine a condamné les déclarations du ministre japonais à la radio.", "fr", "111", "116"),
 ]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .arguments import Grammar, Roles, is_reflexive, roles_of
+from .grammar import dependents
 from .eventactors import tk
 from .lexicon import Entry, Lexicon, lemma_fixes, partitives
 
@@ -81,7 +82,27 @@ def _object_predicate(roles: Roles, want: set):
     return None
 
 
-def _match(entry: Entry, tok, roles: Roles, g: Grammar):
+def _object_preps(roles: Roles, g: Grammar, event_noun=None) -> list[str]:
+    """The prepositions of the phrases the parser hung on the verb's object noun instead of
+    the verb (``condamner un journaliste à trois ans de prison``: ``à`` is on ``journaliste``),
+    the noun's first complement only. Not those of an event noun (``l'attaque à Kiev`` is the attack's own place) nor those
+    naming a place or an actor (a proper name)."""
+    out = []
+    for o in roles.obj:
+        if o.pos_ != "NOUN" or (event_noun is not None and event_noun(o)):
+            continue
+        after = sorted((d for d in dependents(o, g.scheme, g.contractions) if d.prep and d.tok.i > o.i),
+                       key=lambda d: d.tok.i)
+        if not after:
+            continue
+        d = after[0]  # only the noun's first complement: ``les propos du ministre à la télévision`` is no verdict
+        if (d.tok.pos_ in ("NOUN", "NUM") and not d.tok.ent_type_
+                and d.dep not in g.scheme.relcl and d.dep not in g.scheme.clausal):
+            out.append(d.prep)
+    return out
+
+
+def _match(entry: Entry, tok, roles: Roles, g: Grammar, event_noun=None):
     """Does ``entry`` fit the predicate ``tok``? Returns (ok, matched object token)."""
     if entry.reflexive != _is_reflexive(tok):
         # a pronominal verb is its own word: ``se défendre`` (justify oneself) is not
@@ -96,7 +117,8 @@ def _match(entry: Entry, tok, roles: Roles, g: Grammar):
         if not any(c.lower_ == entry.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children):
             return False, None
     if entry.prep:
-        if not any(p in entry.prep for p, _ in roles.preps) and not any(p in entry.prep for p, _ in roles.comps):
+        if (not any(p in entry.prep for p, _ in roles.preps) and not any(p in entry.prep for p, _ in roles.comps)
+                and not any(p in entry.prep for p in _object_preps(roles, g, event_noun))):
             return False, None
     obj_tok = None
     if entry.obj:
@@ -143,6 +165,10 @@ def _fallback_lemmas(form: str, suffixes) -> list[str]:
 def find_candidates(parsed, lex: Lexicon, g: Grammar, suffixes=()) -> list[Candidate]:
     out: list[Candidate] = []
     fixes = lemma_fixes(lex.lang)
+
+    def event_noun(t) -> bool:
+        return bool(lex.candidates(fixes.get(t.lower_) or t.lemma_.lower(), "NOUN"))
+
     for p in parsed:
         for tok in p.doc:
             pos = _pos_of(tok)
@@ -163,7 +189,7 @@ def find_candidates(parsed, lex: Lexicon, g: Grammar, suffixes=()) -> list[Candi
                 continue
             roles = roles_of(tok, g)
             for e in entries:
-                ok, obj_tok = _match(e, tok, roles, g)
+                ok, obj_tok = _match(e, tok, roles, g, event_noun)
                 if ok:
                     out.append(Candidate(p=p, tok=tok, entry=e, obj_tok=obj_tok, roles=roles))
                     break
