@@ -25,6 +25,8 @@ def triples(text: str, lang: str = "fr") -> set[tuple[str, str, str]]:
 
 
 CASES_FR = [
+    # a past participle modifying a noun: its by-agent is the source, the noun its object
+    ("Des rebelles soudanais soutenus par le Tchad ont attaqué El Geneina.", ("TCD", "SDN", "05")),
     # verbs, active voice
     ("Le président russe Vladimir Poutine est arrivé mardi en Corée du Nord.", ("RUS", "PRK", "04")),
     ("La Corée du Nord a défié les États-Unis.", ("PRK", "USA", "12")),
@@ -108,6 +110,9 @@ def test_french_sentence_yields_event(text, expected):
 
 
 CASES_EN = [
+    # a past participle modifying a noun: its by-agent is the source, the noun its object
+    ("Sudanese rebels backed by Chad attacked El Geneina.", ("TCD", "SDN", "05")),
+    ("Serbian militiamen armed with rifles attacked a Bosnian village.", ("SRB", "BIH", "19")),
     ("The Pentagon accused Russia of using North Korean missiles in Ukraine.", ("USA", "RUS", "11")),
     ("Putin was received by North Korean leader Kim Jong Un.", ("PRK", "RUS", "04")),
     ("France imposed sanctions on Iran.", ("FRA", "IRN", "16")),
@@ -170,6 +175,11 @@ CASES_EN = [
 
 
 NOT_CODED_AS = [
+    # an agentless past participle modifying a noun describes the noun (the one armed, trained),
+    # it is no act of the noun's: no event (with a by-agent it stays one, see CASES_EN / CASES_FR)
+    ("Serbian militiamen armed with rifles attacked a Bosnian village.", "en", ("*", "*", "07")),
+    ("Chechen fighters trained in Georgia attacked a Russian convoy.", "en", ("*", "*", "07")),
+    ("Des miliciens serbes armés de fusils ont attaqué un village bosniaque.", "fr", ("*", "*", "07")),
     # a participle on a text speaks for the text's own actor, not for whoever vetoes or blocks it
     ("La Russie a opposé son veto à une résolution du Conseil de sécurité condamnant la Syrie.", "fr", ("RUS", "SYR", "*")),
     ("China blocked a resolution of the Security Council condemning Syria.", "en", ("CHN", "SYR", "*")),

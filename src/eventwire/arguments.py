@@ -170,7 +170,11 @@ def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
             # ``après avoir été prévenus par X``: the understood subject is the logical object
             r.obj = inherited_subject(tok, g, depth=depth)
     if not nominal:
-        if not r.subj and depth < 4:
+        if not r.subj and depth < 4 and not (r.passive and participle_modifier(tok, sch)
+                                               and tok.sent.root.pos_ in ("VERB", "AUX")):
+            # (``rebels armed with rifles attacked``: the noun a past participle modifies is the
+            # one armed, and without a by-agent who armed them is unknown; in a parse rooted on a
+            # noun the "participle" is the main verb: ``A Syrian newspaper called on ...``)
             r.subj = inherited_subject(tok, g, depth=depth)
         if not r.subj and not r.passive:
             r.subj = fronted_subject(tok, sch)

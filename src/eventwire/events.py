@@ -26,7 +26,7 @@ from . import implicit_sources as implicit
 from . import modality
 from . import places as places_mod
 from . import times as times_mod
-from .arguments import Grammar, conjuncts, participle_agents, purpose_holder, roles_of
+from .arguments import Grammar, conjuncts, participle_agents, participle_modifier, purpose_holder, roles_of
 from .candidates import Candidate, find_candidates  # noqa: F401 (re-exported)
 from .codebooks import cameo as cameo_info
 from .eventactors import USE_LOOKUP, ActorIndex, _code, _expand_spec, _group_role, _resolve_groups, _role_groups, tk  # noqa: F401
@@ -109,6 +109,9 @@ def extract_events(article: Article, parsed, sentences, *, mentions, times, plac
             c.sources, used, _ = _resolve_groups([modality.complement_subject(c.tok, g, mod)], c, ax, g)
         if not c.sources and c.entry.pos == "VERB" and _unresolved_subject(c, spec_s):
             c.dropped = True  # its subject is no actor (``la frappe a tué``, ``le référendum approuvant``)
+        if (not c.sources and c.entry.pos == "VERB" and c.roles.passive and participle_modifier(c.tok, g.scheme)
+                and c.tok.sent.root.pos_ in ("VERB", "AUX")):
+            c.dropped = True  # ``rebels armed with rifles attacked``: an agentless participle describes the noun
         src_codes = {_code(a) for a in c.sources}
         tspec = _expand_spec(spec_t)
         tgroups = [[t for t in grp if tk(t) not in used] for grp in _role_groups(tspec, c, g, event_nouns)]
