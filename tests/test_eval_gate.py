@@ -26,8 +26,8 @@ FLOORS = {
            "on_matched": {"factuality": 0.97, "reported_by": 0.97, "exact_code": 0.96,
                           "date": 0.95, "location": 0.92}},
     # English (PLOVER gold-standard sentences, one gold event each: read recall; the issue's
-    # bar is 0.80). First landing 0.651; second landing R 0.831, P 0.575.
-    "en": {"recall": 0.83, "precision": 0.57},
+    # bar is 0.80). First landing 0.651; second landing R 0.831, P 0.580.
+    "en": {"recall": 0.83, "precision": 0.575},
 }
 
 
