@@ -16,6 +16,7 @@ arguments a noun names in :mod:`eventwire.noun_arguments`; this module re-export
 
 from __future__ import annotations
 
+from .lexicon import partitives
 from .grammar import (  # noqa: F401 - re-exported: arguments' names stay importable
     CLEAR,
     SCHEMES,
@@ -81,24 +82,24 @@ def conj_head(tok, sch: Scheme):
     return head
 
 
-def _measures_of(d) -> bool:
+def _measures_of(d, g: Grammar) -> bool:
     """A time noun that is an object measuring what follows it ("launched ten days of war games")
-    is no time adjunct: it stays a dependent (the lexicon sees the noun after it)."""
+    is no time adjunct: it stays a dependent (the lexicon sees the noun after it, through the
+    partitive links of lang/<lang>/lemmas.json: English "days" -> "of" -> "games", French
+    "jours" -> nmod "manœuvres" with its case "de")."""
     if d.prep or d.tok.dep_ not in ("dobj", "obj"):
         return False
-    for c in d.tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":  # English: "days" -> "of" -> "games"
-            return True
-        if c.dep_ == "nmod" and any(m.dep_ == "case" and m.lower_ in ("de", "d'") for m in c.children):
-            return True  # French: "jours" -> nmod "manœuvres" (case "de")
-    return False
+    links = partitives(g.lang).get("_of", frozenset())
+    return any((c.dep_ == "prep" and c.lower_ in links)
+               or (c.dep_ == "nmod" and any(m.dep_ == "case" and m.lower_ in links for m in c.children))
+               for c in d.tok.children)
 
 
 def roles_of(tok, g: Grammar, *, depth: int = 0) -> Roles:
     sch = g.scheme
     r = Roles()
     deps = [d for d in dependents(tok, sch, g.contractions)
-            if (d.tok.lower_ not in g.time_nouns and d.tok.lemma_.lower() not in g.time_nouns) or _measures_of(d)]
+            if (d.tok.lower_ not in g.time_nouns and d.tok.lemma_.lower() not in g.time_nouns) or _measures_of(d, g)]
     r.deps = deps
     nominal = tok.pos_ in ("NOUN", "PROPN")
     r.passive = (not nominal) and is_passive(tok, sch)
