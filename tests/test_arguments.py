@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from coding import triples
+
 from eventwire.pipeline import code_text
 
 
-def _c3(arg) -> str:
-    if arg is None:
-        return "---"
-    return (arg.actor.country or arg.actor.code[:3]).upper()
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    ca = code_text(text, lang=lang, published="2024-06-19")
-    return {(_c3(e.source), _c3(e.target), e.cameo[:2]) for e in ca.events}
 
 
 CASES = [

@@ -10,14 +10,10 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from coding import actor3 as _c3
+
 from eventwire.factuality import is_conditional, is_negated, load_cues
 from eventwire.pipeline import code_text
-
-
-def _c3(arg) -> str:
-    if arg is None:
-        return "---"
-    return (arg.actor.country or arg.actor.code[:3]).upper()
 
 
 def coded(text: str, lang: str = "fr"):

@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 
+from coding import events_at, rules_and_actors
 from lexicon_util import fine_codes, lang_dir, records
 
 from eventwire.lexicon import lemma_fixes, lexicon_files, load_lexicon, parse_entry
@@ -143,18 +144,9 @@ NOT_EVENTS_EN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def code_en():
-    from eventwire.pipeline import code_text
-
-    return lambda s: code_text(s, lang="en").events
-
-
 @pytest.mark.parametrize("sentence, word, cameo", NOT_EVENTS_EN, ids=[r[1] for r in NOT_EVENTS_EN])
-def test_a_predicate_word_that_is_no_such_act_codes_no_event(code_en, sentence, word, cameo):
-    at = sentence.index(word)
-    hits = [(v.rule, v.cameo) for v in code_en(sentence)
-            if v.predicate[0] == at and (cameo is None or v.cameo == cameo)]
+def test_a_predicate_word_that_is_no_such_act_codes_no_event(sentence, word, cameo):
+    hits = events_at(sentence, "en", word, cameo)
     assert not hits, hits
 
 
@@ -168,9 +160,6 @@ EVENTS_EN = [
 
 
 @pytest.mark.parametrize("sentence, rule, source, target", EVENTS_EN, ids=[r[1] for r in EVENTS_EN])
-def test_the_tightened_entries_still_code_their_act(code_en, sentence, rule, source, target):
-    def c3(a):
-        return (a.actor.country or a.actor.code)[:3] if a is not None else "---"
-
-    got = [(v.rule, c3(v.source), c3(v.target)) for v in code_en(sentence)]
+def test_the_tightened_entries_still_code_their_act(sentence, rule, source, target):
+    got = rules_and_actors(sentence, "en")
     assert (rule, source, target) in got, got

@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from coding import events_at, rules_and_actors
 from lexicon_util import fine_codes, lang_dir, records
 
 from eventwire.lexicon import lexicon_files, load_lexicon, parse_entry
@@ -105,18 +106,9 @@ NOT_EVENTS_FR = [
 ]
 
 
-@pytest.fixture(scope="module")
-def code_fr():
-    from eventwire.pipeline import code_text
-
-    return lambda s: code_text(s, lang="fr").events
-
-
 @pytest.mark.parametrize("sentence, word, cameo", NOT_EVENTS_FR, ids=[r[1] for r in NOT_EVENTS_FR])
-def test_a_predicate_word_that_is_no_such_act_codes_no_event(code_fr, sentence, word, cameo):
-    at = sentence.index(word)
-    hits = [(v.rule, v.cameo) for v in code_fr(sentence)
-            if v.predicate[0] == at and (cameo is None or v.cameo == cameo)]
+def test_a_predicate_word_that_is_no_such_act_codes_no_event(sentence, word, cameo):
+    hits = events_at(sentence, "fr", word, cameo)
     assert not hits, hits
 
 
@@ -133,9 +125,6 @@ EVENTS_FR = [
 
 
 @pytest.mark.parametrize("sentence, rule, source, target", EVENTS_FR, ids=[r[1] for r in EVENTS_FR])
-def test_the_tightened_entries_still_code_their_act(code_fr, sentence, rule, source, target):
-    def c3(a):
-        return (a.actor.country or a.actor.code)[:3] if a is not None else "---"
-
-    got = [(v.rule, c3(v.source), c3(v.target)) for v in code_fr(sentence)]
+def test_the_tightened_entries_still_code_their_act(sentence, rule, source, target):
+    got = rules_and_actors(sentence, "fr")
     assert (rule, source, target) in got, got

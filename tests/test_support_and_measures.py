@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import code_text
-
-
-def _c3(arg) -> str:
-    return "---" if arg is None else (arg.actor.country or arg.actor.code[:3]).upper()
+import coding
 
 
 def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    ca = code_text(text, lang=lang, published="2024-06-19")
-    return {(_c3(e.source), _c3(e.target), e.cameo[:3]) for e in ca.events}
+    return coding.triples(text, lang, digits=3)
 
 
 @pytest.mark.parametrize("text, lang, expected", [
